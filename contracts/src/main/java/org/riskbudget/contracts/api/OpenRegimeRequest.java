@@ -1,0 +1,15 @@
+package org.riskbudget.contracts.api;
+
+import org.riskbudget.contracts.access.Actor;
+import org.riskbudget.contracts.command.OpenRegimeCommand;
+import org.riskbudget.contracts.ids.RegimeId;
+import org.riskbudget.contracts.policy.RegimePolicy;
+import org.riskbudget.contracts.risk.Ppb;
+
+/** Body of {@code POST /regimes}. */
+public record OpenRegimeRequest(RegimeId id, String name, Ppb capPpb, RegimePolicy policy) {
+
+    public OpenRegimeCommand toCommand(Actor actor) {
+        return new OpenRegimeCommand(id, name, capPpb, policy, actor);
+    }
+}

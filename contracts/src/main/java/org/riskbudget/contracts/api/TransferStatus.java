@@ -1,0 +1,8 @@
+package org.riskbudget.contracts.api;
+
+/** Where a transfer stands. */
+public enum TransferStatus {
+    COMPLETED,
+    PENDING,
+    REJECTED
+}

@@ -1,0 +1,2 @@
+/** Request and response bodies of the HTTP APIs. */
+package org.riskbudget.contracts.api;

@@ -1,0 +1,17 @@
+package org.riskbudget.contracts.command;
+
+import org.riskbudget.contracts.Require;
+import org.riskbudget.contracts.access.Actor;
+import org.riskbudget.contracts.ids.RegimeId;
+import org.riskbudget.contracts.ids.TransferId;
+
+/** The regulator completes a pending transfer. */
+public record ApproveTransferCommand(RegimeId regimeId, TransferId transferId, String reasons, Actor actor) implements LedgerCommand {
+
+    public ApproveTransferCommand {
+        Require.present("regimeId", regimeId);
+        Require.present("transferId", transferId);
+        Require.optionalText("reasons", reasons, 2000);
+        Require.present("actor", actor);
+    }
+}

@@ -1,0 +1,2 @@
+/** Commands: requests to change a regime's ledger, each carrying the acting principal. */
+package org.riskbudget.contracts.command;

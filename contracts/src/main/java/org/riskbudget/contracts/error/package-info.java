@@ -1,0 +1,2 @@
+/** Refusals: stable error codes and the exception that carries them. */
+package org.riskbudget.contracts.error;

@@ -1,0 +1,21 @@
+package org.riskbudget.contracts.event;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.riskbudget.contracts.access.Actor;
+import org.riskbudget.contracts.ids.CompanyId;
+import org.riskbudget.contracts.ids.RegimeId;
+import org.riskbudget.contracts.ids.TransferId;
+import org.riskbudget.contracts.risk.Ppb;
+
+/** A completed trade: sender available → receiver available. */
+@Revision("1")
+public record BudgetTransferredEvent(RegimeId regimeId, long sequence, Instant occurredAt, Actor actor,
+        TransferId transferId, CompanyId fromCompanyId, CompanyId toCompanyId, Ppb amountPpb, String reference,
+        String previousHash, String hash) implements LedgerEvent {
+
+    @Override
+    public void accept(LedgerEvent.Visitor visitor) {
+        visitor.on(this);
+    }
+}

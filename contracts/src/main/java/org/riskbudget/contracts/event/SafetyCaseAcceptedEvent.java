@@ -1,0 +1,21 @@
+package org.riskbudget.contracts.event;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.riskbudget.contracts.access.Actor;
+import org.riskbudget.contracts.ids.CaseId;
+import org.riskbudget.contracts.ids.CompanyId;
+import org.riskbudget.contracts.ids.RegimeId;
+import org.riskbudget.contracts.risk.Ppb;
+
+/** A case was accepted: its reserved risk is spent, for good. */
+@Revision("1")
+public record SafetyCaseAcceptedEvent(RegimeId regimeId, long sequence, Instant occurredAt, Actor actor,
+        CaseId caseId, CompanyId companyId, Ppb amountPpb, String reasons,
+        String previousHash, String hash) implements LedgerEvent {
+
+    @Override
+    public void accept(LedgerEvent.Visitor visitor) {
+        visitor.on(this);
+    }
+}

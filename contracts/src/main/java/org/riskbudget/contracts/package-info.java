@@ -1,0 +1,2 @@
+/** The public language of the Risk Budget Ledger, shared by both services, their clients and the verifier. */
+package org.riskbudget.contracts;

@@ -1,0 +1,2 @@
+/** A regime's policy: the rules safety cases and transfers are checked against. */
+package org.riskbudget.contracts.policy;

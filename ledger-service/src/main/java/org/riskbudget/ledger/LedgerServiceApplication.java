@@ -1,0 +1,23 @@
+package org.riskbudget.ledger;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/** The command side of the Risk Budget Ledger. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class LedgerServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(LedgerServiceApplication.class, args);
+    }
+
+    /** Every timestamp the ledger writes is UTC, and tests can fix the time. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,59 @@
+package org.riskbudget.ledger.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.riskbudget.contracts.access.Actor;
+import org.riskbudget.contracts.api.CommandResult;
+import org.riskbudget.contracts.audit.CanonicalJson;
+import org.riskbudget.contracts.audit.EventChain;
+import org.riskbudget.contracts.command.LedgerCommand;
+import org.riskbudget.contracts.error.LedgerErrorCode;
+import org.riskbudget.contracts.error.LedgerException;
+import org.riskbudget.contracts.json.LedgerJson;
+import org.riskbudget.ledger.idempotency.IdempotencyKey;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a command built from a request to its regime, with the caller's idempotency key and the hash of the
+ * request it came with. Building the command runs the value types' checks, so a request that fails them is a
+ * 400 and never reaches the regime.
+ */
+@Component
+class CommandDispatcher {
+
+    private static final Pattern KEY_SHAPE = Pattern.compile("[\\x21-\\x7E]{1," + IdempotencyKey.MAX_KEY_LENGTH + "}");
+
+    private final CommandGateway gateway;
+
+    CommandDispatcher(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    CommandResult dispatch(CommandContext context, Object body, Function<Actor, LedgerCommand> build) {
+        LedgerCommand command;
+        try {
+            command = build.apply(context.actor());
+        } catch (IllegalArgumentException invalid) {
+            throw new LedgerException(LedgerErrorCode.VALIDATION_FAILED, invalid.getMessage());
+        }
+        MetaData metaData = MetaData.emptyInstance();
+        String idempotencyKey = context.idempotencyKey();
+        if (idempotencyKey != null) {
+            if (!KEY_SHAPE.matcher(idempotencyKey).matches()) {
+                throw new LedgerException(LedgerErrorCode.VALIDATION_FAILED, "Idempotency-Key must be 1 to "
+                        + IdempotencyKey.MAX_KEY_LENGTH + " printable ASCII characters without spaces");
+            }
+            HttpServletRequest request = context.request();
+            String requestHash = EventChain.sha256(request.getMethod() + " " + request.getRequestURI() + "\n"
+                    + CanonicalJson.write(LedgerJson.mapper().valueToTree(body)));
+            Actor actor = context.actor();
+            metaData = new IdempotencyKey(actor.role() + ":" + actor.subject(), idempotencyKey, requestHash)
+                    .asMetaData();
+        }
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+    }
+}

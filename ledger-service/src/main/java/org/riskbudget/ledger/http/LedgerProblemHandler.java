@@ -1,0 +1,120 @@
+package org.riskbudget.ledger.http;
+
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.riskbudget.contracts.error.LedgerErrorCode;
+import org.riskbudget.contracts.error.LedgerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * Maps every refusal to problem+json with its stable {@code code}. Unreadable bodies answer 400 naming the field
+ * at fault; Spring MVC's own errors (405, 415, 404, …) keep their status and gain a code; anything unexpected is
+ * logged and answers 500 without internals.
+ */
+@RestControllerAdvice
+class LedgerProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerProblemHandler.class);
+
+    @ExceptionHandler(LedgerException.class)
+    ResponseEntity<ProblemDetail> refused(LedgerException refusal) {
+        log.info("Refused with {}: {}", refusal.code(), refusal.getMessage());
+        return answer(Problems.of(refusal.code(), refusal.getMessage(), refusal.rule()));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> regimeNotFound(AggregateNotFoundException missing) {
+        return answer(Problems.of(LedgerErrorCode.NOT_FOUND, "regime " + missing.getAggregateIdentifier()
+                + " does not exist"));
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> regimeExists(AggregateStreamCreationException duplicate) {
+        return answer(Problems.of(LedgerErrorCode.DUPLICATE_ID, "the regime already exists"));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> conflict(ConcurrencyException conflict) {
+        log.warn("Concurrent change not resolved by retries: {}", conflict.getMessage());
+        return answer(Problems.of(LedgerErrorCode.CONCURRENCY_CONFLICT, "a concurrent change to the regime won; retry"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        log.error("Unexpected failure", failure);
+        return answer(Problems.of(LedgerErrorCode.INTERNAL_ERROR, "the ledger could not complete the request"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+                return new ResponseEntity<>(Problems.of(LedgerErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage()),
+                        HttpStatusCode.valueOf(413));
+            }
+        }
+        return new ResponseEntity<>(Problems.of(LedgerErrorCode.VALIDATION_FAILED, describe(unreadable)),
+                HttpStatusCode.valueOf(400));
+    }
+
+    /** Spring MVC's own errors keep their status and detail and gain the code clients switch on. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+            problem.setProperty(Problems.CODE, codeFor(status).name());
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static LedgerErrorCode codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 404 -> LedgerErrorCode.NOT_FOUND;
+            case 405 -> LedgerErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> LedgerErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> LedgerErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> LedgerErrorCode.UNAVAILABLE;
+            default -> status.is4xxClientError() ? LedgerErrorCode.VALIDATION_FAILED : LedgerErrorCode.INTERNAL_ERROR;
+        };
+    }
+
+    /** A sentence naming the field at fault, without echoing the whole input back. */
+    static String describe(HttpMessageNotReadableException unreadable) {
+        Throwable cause = unreadable.getCause();
+        if (!(cause instanceof JacksonException jackson)) {
+            return "the request body is missing or is not JSON";
+        }
+        String field = jackson.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        String at = field.isEmpty() ? "" : field + ": ";
+        if (jackson instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field " + (field.isEmpty() ? unknown.getPropertyName() : field);
+        }
+        if (jackson instanceof ValueInstantiationException invalid && invalid.getCause() != null) {
+            return at + invalid.getCause().getMessage();
+        }
+        return at + "not valid here: " + jackson.getOriginalMessage().lines().findFirst().orElse("");
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

@@ -1,0 +1,54 @@
+package org.riskbudget.ledger.http;
+
+import java.util.UUID;
+import org.riskbudget.contracts.api.CommandResult;
+import org.riskbudget.contracts.api.DecisionRequest;
+import org.riskbudget.contracts.api.TransferRequest;
+import org.riskbudget.contracts.command.ApproveTransferCommand;
+import org.riskbudget.contracts.command.RejectTransferCommand;
+import org.riskbudget.contracts.ids.RegimeId;
+import org.riskbudget.contracts.ids.TransferId;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Trading: a company sends budget to another; where the policy asks, the regulator approves or rejects it. */
+@RestController
+@RequestMapping("/api/v1/regimes/{regimeId}/transfers")
+class TransferCommands {
+
+    private final CommandDispatcher commands;
+
+    TransferCommands(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    ResponseEntity<CommandResult> transfer(@PathVariable RegimeId regimeId, @RequestBody TransferRequest body,
+            CommandContext context) {
+        context.requireActsFor(body.fromCompanyId());
+        TransferId generated = TransferId.of("t-" + UUID.randomUUID());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(commands.dispatch(context, body, actor -> body.toCommand(regimeId, generated, actor)));
+    }
+
+    @PostMapping("/{transferId}/approval")
+    CommandResult approve(@PathVariable RegimeId regimeId, @PathVariable TransferId transferId,
+            @RequestBody(required = false) DecisionRequest body, CommandContext context) {
+        DecisionRequest decision = body == null ? new DecisionRequest(null) : body;
+        return commands.dispatch(context, decision,
+                actor -> new ApproveTransferCommand(regimeId, transferId, decision.reasons(), actor));
+    }
+
+    @PostMapping("/{transferId}/rejection")
+    CommandResult reject(@PathVariable RegimeId regimeId, @PathVariable TransferId transferId,
+            @RequestBody(required = false) DecisionRequest body, CommandContext context) {
+        DecisionRequest decision = body == null ? new DecisionRequest(null) : body;
+        return commands.dispatch(context, decision,
+                actor -> new RejectTransferCommand(regimeId, transferId, decision.reasons(), actor));
+    }
+}

@@ -1,0 +1,18 @@
+package org.riskbudget.ledger.regime;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param snapshotEveryEvents how many events after the last snapshot a regime's next snapshot is taken, which
+ *                            bounds how many events a load replays
+ */
+@ConfigurationProperties("ledger.regime")
+record RegimeSettings(@DefaultValue("250") int snapshotEveryEvents) {
+
+    RegimeSettings {
+        if (snapshotEveryEvents < 1) {
+            throw new IllegalArgumentException("ledger.regime.snapshot-every-events must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.riskbudget.ledger.security;
+
+import java.time.Clock;
+import org.riskbudget.contracts.access.Role;
+import org.riskbudget.contracts.access.TokenClaims;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Who may call what, in one table. Every endpoint has an explicit rule and anything unlisted is denied, so a new
+ * endpoint is closed until someone decides who may use it. Authentication failures answer 401 and role failures
+ * 403, both as problem+json; the regime checks company ownership again where only it knows the owner.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LocalIssuerSettings.class)
+class SecurityConfiguration {
+
+    private static final String REGULATOR = Role.REGULATOR.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String COMPANY = Role.COMPANY.name();
+    private static final String REGIME = "/api/v1/regimes/{regimeId}";
+    private static final String CASE = REGIME + "/safety-cases/{caseId}";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint unauthenticated, AccessDeniedHandler forbidden)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(HttpMethod.POST, "/api/v1/regimes").hasRole(REGULATOR)
+                        .requestMatchers(HttpMethod.POST, REGIME + "/companies", REGIME + "/allocations",
+                                REGIME + "/reclamations").hasRole(REGULATOR)
+                        .requestMatchers(HttpMethod.PUT, REGIME + "/policy").hasRole(REGULATOR)
+                        .requestMatchers(HttpMethod.POST, REGIME + "/transfers").hasRole(COMPANY)
+                        .requestMatchers(HttpMethod.POST, REGIME + "/transfers/{transferId}/approval",
+                                REGIME + "/transfers/{transferId}/rejection").hasRole(REGULATOR)
+                        .requestMatchers(HttpMethod.POST, REGIME + "/safety-cases").hasRole(COMPANY)
+                        .requestMatchers(HttpMethod.POST, CASE + "/acceptance", CASE + "/rejection",
+                                CASE + "/revocation").hasRole(REGULATOR)
+                        .requestMatchers(HttpMethod.POST, CASE + "/withdrawal").hasRole(COMPANY)
+                        .requestMatchers(HttpMethod.POST, CASE + "/revisions").hasAnyRole(AUDITOR, REGULATOR, COMPANY)
+                        .requestMatchers(HttpMethod.GET, REGIME + "/audit-log").hasAnyRole(AUDITOR, REGULATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/risk/required-likelihood-ratio").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dev/tokens").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/dev/jwks").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roleConverter()))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
+        return http.build();
+    }
+
+    /** Picked up by Boot's decoder for an external issuer, and used by the local issuer's decoder. */
+    @Bean
+    OAuth2TokenValidator<Jwt> ledgerTokenValidator() {
+        return new LedgerTokenValidator();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ledger.security.local-issuer.enabled", havingValue = "true")
+    LocalTokenIssuer localTokenIssuer(LocalIssuerSettings settings, Clock clock) {
+        return new LocalTokenIssuer(settings, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ledger.security.local-issuer.enabled", havingValue = "true")
+    JwtDecoder localIssuerJwtDecoder(LocalTokenIssuer issuer) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(issuer.publicKey()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(TokenClaims.LOCAL_ISSUER), new LedgerTokenValidator()));
+        return decoder;
+    }
+
+    private static JwtAuthenticationConverter roleConverter() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(TokenClaims.ROLES);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+}
