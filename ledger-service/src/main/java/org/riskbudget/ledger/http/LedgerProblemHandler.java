@@ -1,11 +1,18 @@
 package org.riskbudget.ledger.http;
 
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.riskbudget.contracts.error.LedgerErrorCode;
 import org.riskbudget.contracts.error.LedgerException;
+import org.riskbudget.contracts.ids.TypedId;
+import org.riskbudget.contracts.risk.LikelihoodRatio;
+import org.riskbudget.contracts.risk.Ppb;
+import org.riskbudget.contracts.risk.Probability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +25,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
@@ -94,7 +104,7 @@ class LedgerProblemHandler extends ResponseEntityExceptionHandler {
         };
     }
 
-    /** A sentence naming the field at fault, without echoing the whole input back. */
+    /** A sentence naming the field at fault, without echoing the input or the ledger's class names. */
     static String describe(HttpMessageNotReadableException unreadable) {
         Throwable cause = unreadable.getCause();
         if (!(cause instanceof JacksonException jackson)) {
@@ -104,14 +114,51 @@ class LedgerProblemHandler extends ResponseEntityExceptionHandler {
                 .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
                         : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-        String at = field.isEmpty() ? "" : field + ": ";
-        if (jackson instanceof UnrecognizedPropertyException unknown) {
-            return "unknown field " + (field.isEmpty() ? unknown.getPropertyName() : field);
+        if (jackson instanceof UnrecognizedPropertyException) {
+            return "unknown field " + field;
         }
+        String at = field.isEmpty() ? "the body" : field;
         if (jackson instanceof ValueInstantiationException invalid && invalid.getCause() != null) {
-            return at + invalid.getCause().getMessage();
+            return at + ": " + invalid.getCause().getMessage();
         }
-        return at + "not valid here: " + jackson.getOriginalMessage().lines().findFirst().orElse("");
+        if (jackson instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
+            return at + " must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+        }
+        if (jackson instanceof MismatchedInputException mismatched) {
+            return at + " must be " + expected(mismatched.getTargetType());
+        }
+        if (jackson instanceof StreamReadException malformed) {
+            return "malformed JSON: " + malformed.getOriginalMessage().lines().findFirst().orElse("");
+        }
+        return at + " is not valid";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == Ppb.class || type == long.class || type == Long.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Probability.class || type == LikelihoodRatio.class) {
+            return "a decimal string such as \"0.03\"";
+        }
+        if (type == Instant.class) {
+            return "an ISO-8601 instant such as \"2027-01-01T00:00:00Z\"";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type == String.class || TypedId.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        return "an object";
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {

@@ -23,9 +23,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Who may call what, in one table. Every endpoint has an explicit rule and anything unlisted is denied, so a new
- * endpoint is closed until someone decides who may use it. Authentication failures answer 401 and role failures
- * 403, both as problem+json; the regime checks company ownership again where only it knows the owner.
+ * Who may call what, in one table: every endpoint has an explicit rule. Authentication failures answer 401 and role
+ * failures 403, both as problem+json; the regime checks roles again, and company ownership where only it knows the
+ * owner.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LocalIssuerSettings.class)
@@ -62,7 +62,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .anyRequest().denyAll())
+                        // Unlisted paths and methods reach MVC only when authenticated, which answers 404 or 405;
+                        // every endpoint above has its rule, and the regime checks roles again.
+                        .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(roleConverter()))
                         .authenticationEntryPoint(unauthenticated)

@@ -1,0 +1,133 @@
+package org.riskbudget.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.riskbudget.contracts.scenario.ApiClient;
+
+/** Bad input always gets a 4xx problem+json naming the problem, and changes nothing. */
+class MalformedInputTest extends LedgerServiceTest {
+
+    private String regimeId;
+
+    @BeforeEach
+    void regime() {
+        regimeId = regimeWithCompanies(500_000, "frontier-a", "frontier-b");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "malformed JSON              | {\"companyId\": \"frontier-a\",                          | malformed JSON",
+        "string for a number         | {\"companyId\": \"frontier-a\", \"amountPpb\": \"5\"}    | amountPpb must be a whole number",
+        "fraction for a number       | {\"companyId\": \"frontier-a\", \"amountPpb\": 1.5}      | amountPpb must be a whole number",
+        "number beyond long          | {\"companyId\": \"frontier-a\", \"amountPpb\": 99999999999999999999} | amountPpb",
+        "missing field               | {\"companyId\": \"frontier-a\"}                          | amountPpb is required",
+        "unknown field               | {\"companyId\": \"frontier-a\", \"amountPPb\": 5}        | unknown field amountPPb",
+        "duplicate field             | {\"companyId\": \"frontier-a\", \"amountPpb\": 5, \"amountPpb\": 500} | malformed JSON",
+        "zero amount                 | {\"companyId\": \"frontier-a\", \"amountPpb\": 0}        | amountPpb must be between 1 and",
+        "negative amount             | {\"companyId\": \"frontier-a\", \"amountPpb\": -5}       | amountPpb must be between 1 and",
+        "amount above probability 1  | {\"companyId\": \"frontier-a\", \"amountPpb\": 1000000001} | amountPpb must be between 1 and",
+        "malformed company id        | {\"companyId\": \"frontier a\", \"amountPpb\": 5}        | companyId must be 1 to 64 characters",
+        "array instead of object     | []                                                       | must be an object",
+        "empty body                  | ''                                                       | missing or is not JSON",
+        "trailing garbage            | {\"companyId\": \"frontier-a\", \"amountPpb\": 5} x      | malformed JSON",
+    })
+    void aBadAllocationIsRefusedNamingTheProblem(String what, String body, String detail) {
+        expectValidationFailure(post("/api/v1/regimes/" + regimeId + "/allocations", "REGULATOR", null, body), detail);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "prior above one             | \"priorProbability\": \"0.001\"   | \"priorProbability\": \"1.5\"   | priorProbability",
+        "prior as a JSON number      | \"priorProbability\": \"0.001\"   | \"priorProbability\": 0.001     | priorProbability must be a decimal string",
+        "prior in exponent form      | \"priorProbability\": \"0.001\"   | \"priorProbability\": \"1e-3\"  | priorProbability",
+        "unknown capability tier     | \"AI_3X\"                         | \"AI_11X\"                      | capabilityTier must be one of",
+        "unknown security level      | \"SL3\"                           | \"SL9\"                         | security.level must be one of",
+        "window that ends first      | \"to\": \"2027-06-01T00:00:00Z\"  | \"to\": \"2026-06-01T00:00:00Z\" | window.from must be before window.to",
+        "window as epoch seconds     | \"from\": \"2027-01-01T00:00:00Z\" | \"from\": 1798761600           | window.from must be an ISO-8601 instant",
+        "component risk above one    | \"riskPpb\": 5000                 | \"riskPpb\": 1000000001         | security.riskPpb must be between 0 and",
+        "no assessments at all       | \"security\": {\"level\": \"SL3\", \"riskPpb\": 5000}, \"misalignment\": {\"priorProbability\": \"0.001\", \"evidence\": []}, \"misuse\": {\"riskPpb\": 1000} | | assessments must assess at least one threat model",
+        "a case depending on itself  | \"dependsOn\": []                 | \"dependsOn\": [\"case-1\"]     | dependsOn must not contain the case itself",
+        "control character in name   | \"name\": \"sys\"                 | \"name\": \"s\\u0000ys\"        | system.name must not contain control characters",
+        "lone surrogate in name      | \"name\": \"sys\"                 | \"name\": \"s\\ud800ys\"        | system.name must be well-formed Unicode",
+    })
+    void aBadSafetyCaseIsRefusedNamingTheProblem(String what, String replace, String with, String detail) {
+        String valid = """
+                {"caseId": "case-1", "companyId": "frontier-a", "system": {"name": "sys", "version": "1"},
+                 "capabilityTier": "AI_3X", "window": {"from": "2027-01-01T00:00:00Z", "to": "2027-06-01T00:00:00Z"},
+                 "assessments": {"security": {"level": "SL3", "riskPpb": 5000}, "misalignment": {"priorProbability": "0.001", "evidence": []}, "misuse": {"riskPpb": 1000}},
+                 "dependsOn": []}""";
+        assertThat(valid).contains(replace);
+        String body = valid.replace(replace, with == null ? "" : with);
+
+        expectValidationFailure(post("/api/v1/regimes/" + regimeId + "/safety-cases", "COMPANY", "frontier-a", body),
+                detail);
+    }
+
+    @Test
+    void evidenceBeyondTheLimitIsRefused() {
+        String item = "{\"kind\": \"OTHER\", \"description\": \"d\", \"likelihoodRatio\": \"1.01\"}";
+        String body = caseBody("case-1", "frontier-a", 1).replace("\"evidence\": []",
+                "\"evidence\": [" + String.join(",", java.util.Collections.nCopies(101, item)) + "]");
+
+        expectValidationFailure(post("/api/v1/regimes/" + regimeId + "/safety-cases", "COMPANY", "frontier-a", body),
+                "misalignment.evidence must have at most 100 items");
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedAsTooLarge() {
+        String body = "{\"companyId\": \"frontier-a\", \"name\": \"" + "x".repeat(300_000) + "\"}";
+        ApiClient.Answer answer = post("/api/v1/regimes/" + regimeId + "/companies", "REGULATOR", null, body);
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsAnUnsupportedMediaType() {
+        long before = eventCount(regimeId);
+        ApiClient.Answer answer = client.send(HttpRequest.newBuilder(uri("/api/v1/regimes/" + regimeId + "/allocations"))
+                .header("Authorization", "Bearer " + client.token("REGULATOR", null))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("companyId=frontier-a&amountPpb=5")));
+
+        assertThat(answer.status()).isEqualTo(415);
+        assertThat(answer.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(eventCount(regimeId)).isEqualTo(before);
+    }
+
+    @Test
+    void aMalformedIdempotencyKeyIsRefused() {
+        ApiClient.Answer answer = client.send("POST", uri("/api/v1/regimes/" + regimeId + "/allocations"),
+                client.token("REGULATOR", null), "{\"companyId\": \"frontier-a\", \"amountPpb\": 5}", "has spaces in it");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("detail").asString()).contains("Idempotency-Key");
+    }
+
+    @Test
+    void aBadQueryParameterIsRefused() {
+        ApiClient.Answer answer = get("/api/v1/risk/required-likelihood-ratio?prior=0.03&target=2", "VIEWER", null);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(answer.body().get("detail").asString()).contains("target");
+    }
+
+    private void expectValidationFailure(ApiClient.Answer answer, String detail) {
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(answer.body().get("detail").asString()).contains(detail);
+        assertThat(eventCount(regimeId)).as("events after the refusal").isEqualTo(eventsAfterSetup());
+    }
+
+    /** The regime opened, two companies registered and allocated. */
+    private static long eventsAfterSetup() {
+        return 5;
+    }
+}

@@ -1,0 +1,63 @@
+package org.riskbudget.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The event store is what the design says: Axon's JDBC engine on PostgreSQL, transactional, schema by Flyway. */
+class StorageWiringTest extends LedgerServiceTest {
+
+    @Autowired
+    private EventStorageEngine storageEngine;
+
+    @Autowired
+    private TransactionManager axonTransactions;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    private Serializer eventSerializer;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Test
+    void eventsAreStoredByAxonsJdbcEngineAsJackson() {
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(eventSerializer).isInstanceOf(Jackson3Serializer.class);
+    }
+
+    @Test
+    void everyCommandRunsInASpringTransaction() {
+        assertThat(axonTransactions).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    @Test
+    void flywayCreatedTheSchema() {
+        assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
+                .query(String.class).list()).containsExactly("1", "2");
+    }
+
+    @Test
+    void payloadsAreByteaNotLargeObjects() {
+        assertThat(jdbc.sql("""
+                        SELECT data_type FROM information_schema.columns
+                        WHERE table_name IN ('domainevententry', 'snapshotevententry', 'tokenentry')
+                          AND column_name IN ('payload', 'metadata', 'token')""")
+                .query(String.class).list()).isNotEmpty().containsOnly("bytea");
+    }
+
+    @Test
+    void theGlobalIndexHasItsOwnSequenceWithoutPreallocatedGaps() {
+        assertThat(jdbc.sql("SELECT increment_by FROM pg_sequences WHERE sequencename = 'domainevententry_globalindex_seq'")
+                .query(Long.class).single()).isEqualTo(1L);
+    }
+}
