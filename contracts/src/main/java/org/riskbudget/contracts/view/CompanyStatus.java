@@ -1,0 +1,7 @@
+package org.riskbudget.contracts.view;
+
+/** PAUSE_REQUIRED while the company's available balance is negative. */
+public enum CompanyStatus {
+    ACTIVE,
+    PAUSE_REQUIRED
+}
