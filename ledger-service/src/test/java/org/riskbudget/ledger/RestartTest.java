@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.riskbudget.contracts.scenario.ApiClient;
 import org.riskbudget.standalone.EmbeddedPostgresServer;
+import org.riskbudget.standalone.KafkaBroker;
 
 /**
  * Nothing acknowledged is ever lost: ledger-service runs as its own process, is killed with SIGKILL after it
@@ -71,8 +72,7 @@ class RestartTest {
 
     /** ledger-service in a JVM of its own, on the test run's PostgreSQL, ready when its health endpoint is UP. */
     private Process start(int port) throws IOException {
-        EmbeddedPostgresServer database = SharedDatabase.server();
-        database.createDatabaseIfMissing(DATABASE);
+        EmbeddedPostgresServer database = SharedDatabase.server(DATABASE);
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", classPath,
@@ -81,6 +81,7 @@ class RestartTest {
                 "--spring.datasource.url=" + database.jdbcUrl(DATABASE),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
+                "--spring.kafka.bootstrap-servers=" + KafkaBroker.shared().bootstrapServers(),
                 "--ledger.security.local-issuer.enabled=true",
                 "--ledger.security.local-issuer.key-file=target/restart-issuer-key.json")
                 .redirectErrorStream(true)

@@ -2,7 +2,8 @@ package org.riskbudget.contracts.error;
 
 /**
  * The stable codes of every refusal, with the HTTP status each answers with. Clients switch on the code, never
- * on the message. Listed in the order the checks run: the first that fails answers.
+ * on the message. Grouped in the order the checks run (authentication, role and company, input, existence, state,
+ * policy, budget): the first check that fails answers.
  */
 public enum LedgerErrorCode {
     UNAUTHENTICATED(401, "Authentication required"),

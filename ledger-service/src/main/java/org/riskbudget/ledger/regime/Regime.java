@@ -243,12 +243,12 @@ public class Regime {
     @CommandHandler
     CommandResult handle(DecideSafetyCaseCommand command, Clock clock) {
         Actor actor = command.actor();
+        boolean withdrawal = command.decision() == CaseDecision.WITHDRAW;
+        Access.requireRole(actor, withdrawal ? Role.COMPANY : Role.REGULATOR);
         SafetyCaseRecord safetyCase = safetyCase(command.caseId());
-        if (command.decision() == CaseDecision.WITHDRAW) {
-            Access.requireRole(actor, Role.COMPANY);
+        if (withdrawal) {
             Access.requireActsFor(actor, safetyCase.companyId());
         } else {
-            Access.requireRole(actor, Role.REGULATOR);
             Access.requireIndependentReviewer(actor, safetyCase.companyId());
         }
         CaseStatus required = command.decision() == CaseDecision.REVOKE ? CaseStatus.ACCEPTED : CaseStatus.SUBMITTED;
@@ -300,8 +300,9 @@ public class Regime {
             throw new LedgerException(LedgerErrorCode.INVALID_STATE,
                     "case " + command.caseId().value() + ": " + noMisalignment.getMessage());
         }
-        if (revised.misalignment() != null) {
-            PolicyCheck.checkEvidence(policy, revised.misalignment().evidence());
+        PolicyCheck.checkEvidence(policy, command.evidence());
+        if (command.assessments() != null && command.assessments().misalignment() != null) {
+            PolicyCheck.checkEvidence(policy, command.assessments().misalignment().evidence());
         }
         Ppb newRiskPpb = revised.riskBreakdown().totalPpb();
         Ppb additionalChargePpb = Ppb.max(Ppb.ZERO, newRiskPpb.minus(safetyCase.chargedPpb()));

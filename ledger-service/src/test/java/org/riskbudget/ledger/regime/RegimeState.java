@@ -1,0 +1,116 @@
+package org.riskbudget.ledger.regime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.StreamSupport;
+import org.riskbudget.contracts.api.TransferStatus;
+import org.riskbudget.contracts.ids.CompanyId;
+import org.riskbudget.contracts.risk.Ppb;
+import org.riskbudget.contracts.safetycase.CaseStatus;
+
+/**
+ * Reads a regime's state through its package-private accessors, and checks the ledger's books: the double-entry
+ * invariant, and that each company's reserved and spent accounts are exactly what its cases and transfers hold.
+ */
+final class RegimeState {
+
+    private RegimeState() {}
+
+    static CompanyAccount account(Regime regime, CompanyId companyId) {
+        return StreamSupport.stream(regime.companyAccounts().spliterator(), false)
+                .filter(account -> account.companyId().equals(companyId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no account for " + companyId.value()));
+    }
+
+    static SafetyCaseRecord safetyCase(Regime regime, String caseId) {
+        return StreamSupport.stream(regime.safetyCases().spliterator(), false)
+                .filter(record -> record.caseId().value().equals(caseId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no case " + caseId));
+    }
+
+    static TransferRecord transfer(Regime regime, String transferId) {
+        return StreamSupport.stream(regime.transferRecords().spliterator(), false)
+                .filter(record -> record.transferId().value().equals(transferId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no transfer " + transferId));
+    }
+
+    static Ppb totalSpent(Regime regime) {
+        Ppb total = Ppb.ZERO;
+        for (CompanyAccount account : regime.companyAccounts()) {
+            total = total.plus(account.spentPpb());
+        }
+        return total;
+    }
+
+    static Ppb totalReserved(Regime regime) {
+        Ppb total = Ppb.ZERO;
+        for (CompanyAccount account : regime.companyAccounts()) {
+            total = total.plus(account.reservedPpb());
+        }
+        return total;
+    }
+
+    /** What could still be spent: cap − spent − reserved; negative once the cap is broken. */
+    static Ppb remaining(Regime regime) {
+        return regime.capPpb().minus(totalSpent(regime)).minus(totalReserved(regime));
+    }
+
+    /** The regime's allocated figure: cap − pool. */
+    static Ppb allocated(Regime regime) {
+        return regime.capPpb().minus(regime.poolPpb());
+    }
+
+    /**
+     * pool + Σ available + Σ reserved + Σ spent == cap, the pool, reserved and spent accounts are never negative,
+     * and each company's reserved and spent accounts reconcile with the cases and transfers that put money there.
+     */
+    static void assertBalanced(Regime regime) {
+        Ppb total = regime.poolPpb();
+        assertThat(regime.poolPpb().isNegative()).as("pool %s is negative", regime.poolPpb()).isFalse();
+        for (CompanyAccount account : regime.companyAccounts()) {
+            assertThat(account.reservedPpb().isNegative()).as("reserved of %s", account.companyId()).isFalse();
+            assertThat(account.spentPpb().isNegative()).as("spent of %s", account.companyId()).isFalse();
+            total = total.plus(account.availablePpb()).plus(account.reservedPpb()).plus(account.spentPpb());
+            assertThat(account.reservedPpb())
+                    .as("reserved of %s = its submitted cases' reservations + its pending transfers out",
+                            account.companyId().value())
+                    .isEqualTo(heldFor(regime, account.companyId()));
+            assertThat(account.spentPpb())
+                    .as("spent of %s = what its cases have charged", account.companyId().value())
+                    .isEqualTo(chargedBy(regime, account.companyId()));
+        }
+        assertThat(total).as("pool + Σ available + Σ reserved + Σ spent").isEqualTo(regime.capPpb());
+    }
+
+    private static Ppb heldFor(Regime regime, CompanyId companyId) {
+        Ppb held = Ppb.ZERO;
+        for (SafetyCaseRecord record : regime.safetyCases()) {
+            if (record.companyId().equals(companyId)) {
+                if (record.status() != CaseStatus.SUBMITTED) {
+                    assertThat(record.reservedPpb()).as("reservation of %s case %s", record.status(),
+                            record.caseId().value()).isEqualTo(Ppb.ZERO);
+                }
+                held = held.plus(record.reservedPpb());
+            }
+        }
+        for (TransferRecord transfer : regime.transferRecords()) {
+            if (transfer.fromCompanyId().equals(companyId) && transfer.status() == TransferStatus.PENDING) {
+                held = held.plus(transfer.amountPpb());
+            }
+        }
+        return held;
+    }
+
+    private static Ppb chargedBy(Regime regime, CompanyId companyId) {
+        Ppb charged = Ppb.ZERO;
+        for (SafetyCaseRecord record : regime.safetyCases()) {
+            if (record.companyId().equals(companyId)) {
+                charged = charged.plus(record.chargedPpb());
+            }
+        }
+        return charged;
+    }
+}
