@@ -12,12 +12,18 @@ import org.riskbudget.contracts.safetycase.AiSystem;
 import org.riskbudget.contracts.safetycase.Assessments;
 import org.riskbudget.contracts.safetycase.CapabilityTier;
 import org.riskbudget.contracts.safetycase.DeploymentWindow;
+import org.riskbudget.contracts.safetycase.RiskBreakdown;
 
-/** A case was submitted: its risk moves from the company's available to its reserved account. */
-@Revision("1")
+/**
+ * A case was submitted: its risk moves from the company's available to its reserved account.
+ * <p>
+ * Revision 2 added {@code riskBreakdown}, the risk per threat model; revision 1 events gain it when read, computed
+ * from their assessments. Their chain hash stays the hash of what was written, which is what the audit log exports.
+ */
+@Revision("2")
 public record SafetyCaseSubmittedEvent(RegimeId regimeId, long sequence, Instant occurredAt, Actor actor,
         CaseId caseId, CompanyId companyId, AiSystem system, CapabilityTier capabilityTier,
-        DeploymentWindow window, Assessments assessments, List<CaseId> dependsOn, Ppb riskPpb,
+        DeploymentWindow window, Assessments assessments, List<CaseId> dependsOn, Ppb riskPpb, RiskBreakdown riskBreakdown,
         String previousHash, String hash) implements LedgerEvent {
 
     @Override

@@ -301,8 +301,8 @@ class EventChainTest {
             SafetyCaseSubmittedEvent lowerRisk = new SafetyCaseSubmittedEvent(sealedCase.regimeId(),
                     sealedCase.sequence(), sealedCase.occurredAt(), sealedCase.actor(), sealedCase.caseId(),
                     sealedCase.companyId(), sealedCase.system(), sealedCase.capabilityTier(), sealedCase.window(),
-                    sealedCase.assessments(), sealedCase.dependsOn(), Ppb.of(922_598), sealedCase.previousHash(),
-                    sealedCase.hash());
+                    sealedCase.assessments(), sealedCase.dependsOn(), Ppb.of(922_598), sealedCase.riskBreakdown(),
+                    sealedCase.previousHash(), sealedCase.hash());
             assertThat(EventChain.isIntact(lowerRisk)).isFalse();
         }
     }
@@ -372,12 +372,12 @@ class EventChainTest {
                 CaseId.of("a-atlas-7"), CompanyId.of("frontier-a"), new AiSystem("atlas", "7"), CapabilityTier.AI_10X,
                 new DeploymentWindow(Instant.parse("2027-01-01T00:00:00Z"), Instant.parse("2027-07-01T00:00:00Z")),
                 assessments, List.of(CaseId.of("earlier-1")), assessments.riskBreakdown().totalPpb(),
-                EventChain.genesis(GLOBAL), null);
+                assessments.riskBreakdown(), EventChain.genesis(GLOBAL), null);
     }
 
     private static SafetyCaseSubmittedEvent withHash(SafetyCaseSubmittedEvent e, String hash) {
         return new SafetyCaseSubmittedEvent(e.regimeId(), e.sequence(), e.occurredAt(), e.actor(), e.caseId(),
                 e.companyId(), e.system(), e.capabilityTier(), e.window(), e.assessments(), e.dependsOn(), e.riskPpb(),
-                e.previousHash(), hash);
+                e.riskBreakdown(), e.previousHash(), hash);
     }
 }

@@ -72,6 +72,7 @@ import org.riskbudget.contracts.risk.Ppb;
 import org.riskbudget.contracts.safetycase.Assessments;
 import org.riskbudget.contracts.safetycase.CaseFlag;
 import org.riskbudget.contracts.safetycase.CaseStatus;
+import org.riskbudget.contracts.safetycase.RiskBreakdown;
 
 /**
  * One regime's ledger: the consistency boundary. Its pool, every company's accounts and every case live here, so
@@ -227,12 +228,13 @@ public class Regime {
                         + dependency.value() + " is " + safetyCase(dependency).status());
             }
         }
-        Ppb riskPpb = command.assessments().riskBreakdown().totalPpb();
+        RiskBreakdown breakdown = command.assessments().riskBreakdown();
+        Ppb riskPpb = breakdown.totalPpb();
         PolicyCheck.checkCase(policy, command.capabilityTier(), command.assessments(), riskPpb);
         requireAvailable(account, riskPpb, "reserve the case's risk of");
         apply(EventChain.seal(new SafetyCaseSubmittedEvent(regimeId, next(), now(clock), command.actor(),
                 command.caseId(), command.companyId(), command.system(), command.capabilityTier(), command.window(),
-                command.assessments(), command.dependsOn(), riskPpb, lastHash, null)));
+                command.assessments(), command.dependsOn(), riskPpb, breakdown, lastHash, null)));
         if (!policy.reviewRequired()) {
             apply(EventChain.seal(new SafetyCaseAcceptedEvent(regimeId, next(), now(clock), Actor.SYSTEM,
                     command.caseId(), command.companyId(), riskPpb, SELF_CERTIFIED, lastHash, null)));
