@@ -1,5 +1,6 @@
 package org.riskbudget.ledger.http;
 
+import java.util.Map;
 import org.riskbudget.contracts.api.CommandResult;
 import org.riskbudget.contracts.api.DecisionRequest;
 import org.riskbudget.contracts.api.RevisionRequest;
@@ -21,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/regimes/{regimeId}/safety-cases")
 class SafetyCaseCommands {
 
+    private static final Map<String, CaseDecision> DECISIONS = Map.of("acceptance", CaseDecision.ACCEPT,
+            "rejection", CaseDecision.REJECT, "withdrawal", CaseDecision.WITHDRAW, "revocation", CaseDecision.REVOKE);
+
     private final CommandDispatcher commands;
 
     SafetyCaseCommands(CommandDispatcher commands) {
@@ -35,40 +39,19 @@ class SafetyCaseCommands {
                 .body(commands.dispatch(context, body, actor -> body.toCommand(regimeId, actor)));
     }
 
-    @PostMapping("/{caseId}/acceptance")
-    CommandResult accept(@PathVariable RegimeId regimeId, @PathVariable CaseId caseId,
+    /** {@code /acceptance}, {@code /rejection}, {@code /withdrawal} or {@code /revocation} of a case. */
+    @PostMapping("/{caseId}/{decision:acceptance|rejection|withdrawal|revocation}")
+    CommandResult decide(@PathVariable RegimeId regimeId, @PathVariable CaseId caseId, @PathVariable String decision,
             @RequestBody(required = false) DecisionRequest body, CommandContext context) {
-        return decide(regimeId, caseId, CaseDecision.ACCEPT, body, context);
-    }
-
-    @PostMapping("/{caseId}/rejection")
-    CommandResult reject(@PathVariable RegimeId regimeId, @PathVariable CaseId caseId,
-            @RequestBody(required = false) DecisionRequest body, CommandContext context) {
-        return decide(regimeId, caseId, CaseDecision.REJECT, body, context);
-    }
-
-    @PostMapping("/{caseId}/withdrawal")
-    CommandResult withdraw(@PathVariable RegimeId regimeId, @PathVariable CaseId caseId,
-            @RequestBody(required = false) DecisionRequest body, CommandContext context) {
-        return decide(regimeId, caseId, CaseDecision.WITHDRAW, body, context);
-    }
-
-    @PostMapping("/{caseId}/revocation")
-    CommandResult revoke(@PathVariable RegimeId regimeId, @PathVariable CaseId caseId,
-            @RequestBody(required = false) DecisionRequest body, CommandContext context) {
-        return decide(regimeId, caseId, CaseDecision.REVOKE, body, context);
+        DecisionRequest request = body == null ? new DecisionRequest(null) : body;
+        CaseDecision caseDecision = DECISIONS.get(decision);
+        return commands.dispatch(context, request,
+                actor -> new DecideSafetyCaseCommand(regimeId, caseId, caseDecision, request.reasons(), actor));
     }
 
     @PostMapping("/{caseId}/revisions")
     CommandResult revise(@PathVariable RegimeId regimeId, @PathVariable CaseId caseId,
             @RequestBody RevisionRequest body, CommandContext context) {
         return commands.dispatch(context, body, actor -> body.toCommand(regimeId, caseId, actor));
-    }
-
-    private CommandResult decide(RegimeId regimeId, CaseId caseId, CaseDecision decision, DecisionRequest body,
-            CommandContext context) {
-        DecisionRequest request = body == null ? new DecisionRequest(null) : body;
-        return commands.dispatch(context, request,
-                actor -> new DecideSafetyCaseCommand(regimeId, caseId, decision, request.reasons(), actor));
     }
 }

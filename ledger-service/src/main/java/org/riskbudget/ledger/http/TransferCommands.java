@@ -36,19 +36,13 @@ class TransferCommands {
                 .body(commands.dispatch(context, body, actor -> body.toCommand(regimeId, generated, actor)));
     }
 
-    @PostMapping("/{transferId}/approval")
-    CommandResult approve(@PathVariable RegimeId regimeId, @PathVariable TransferId transferId,
-            @RequestBody(required = false) DecisionRequest body, CommandContext context) {
-        DecisionRequest decision = body == null ? new DecisionRequest(null) : body;
-        return commands.dispatch(context, decision,
-                actor -> new ApproveTransferCommand(regimeId, transferId, decision.reasons(), actor));
-    }
-
-    @PostMapping("/{transferId}/rejection")
-    CommandResult reject(@PathVariable RegimeId regimeId, @PathVariable TransferId transferId,
-            @RequestBody(required = false) DecisionRequest body, CommandContext context) {
-        DecisionRequest decision = body == null ? new DecisionRequest(null) : body;
-        return commands.dispatch(context, decision,
-                actor -> new RejectTransferCommand(regimeId, transferId, decision.reasons(), actor));
+    /** {@code /approval} or {@code /rejection} of a pending transfer. */
+    @PostMapping("/{transferId}/{decision:approval|rejection}")
+    CommandResult decide(@PathVariable RegimeId regimeId, @PathVariable TransferId transferId,
+            @PathVariable String decision, @RequestBody(required = false) DecisionRequest body, CommandContext context) {
+        String reasons = body == null ? null : body.reasons();
+        return commands.dispatch(context, body == null ? new DecisionRequest(null) : body,
+                actor -> "approval".equals(decision) ? new ApproveTransferCommand(regimeId, transferId, reasons, actor)
+                        : new RejectTransferCommand(regimeId, transferId, reasons, actor));
     }
 }
