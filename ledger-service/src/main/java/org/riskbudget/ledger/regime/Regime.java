@@ -298,9 +298,10 @@ public class Regime {
         Assessments revised;
         try {
             revised = safetyCase.assessments().revisedWith(command.assessments(), command.evidence());
-        } catch (IllegalStateException noMisalignment) {
+        } catch (IllegalStateException | IllegalArgumentException cannotTakeIt) {
+            // No misalignment assessment to add evidence to, or more evidence than one case may hold.
             throw new LedgerException(LedgerErrorCode.INVALID_STATE,
-                    "case " + command.caseId().value() + ": " + noMisalignment.getMessage());
+                    "case " + command.caseId().value() + ": " + cannotTakeIt.getMessage());
         }
         PolicyCheck.checkEvidence(policy, command.evidence());
         if (command.assessments() != null && command.assessments().misalignment() != null) {
