@@ -3,6 +3,7 @@ package org.riskbudget.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -13,13 +14,15 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.riskbudget.contracts.audit.AuditLogVerifier;
 import org.riskbudget.contracts.scenario.ApiClient;
 import org.riskbudget.standalone.EmbeddedPostgresServer;
 import org.riskbudget.standalone.KafkaBroker;
 
 /**
  * Nothing acknowledged is ever lost: ledger-service runs as its own process, is killed with SIGKILL after it
- * acknowledged commands, and a new process on the same database still has every one of them, exactly once.
+ * acknowledged commands, and a new process on the same database still has every one of them, exactly once, with
+ * the audit chain intact across the kill and the snapshots taken every five events.
  */
 class RestartTest {
 
@@ -62,6 +65,13 @@ class RestartTest {
                 "/api/v1/regimes/" + regimeId + "/allocations", "{\"companyId\":\"frontier-a\",\"amountPpb\":1}", null);
         assertThat(next.body().get("sequence").asLong()).as("each acknowledged command stored exactly once")
                 .isEqualTo(2 + 20 + 1);
+
+        String log = client.send("GET", base.resolve("/api/v1/regimes/" + regimeId + "/audit-log"),
+                client.token("AUDITOR", null), null, null).text();
+        AuditLogVerifier.Verdict verdict = AuditLogVerifier.verify(new StringReader(log), null);
+        assertThat(verdict.isClean()).as("the chain across the kill and the snapshots").isTrue();
+        assertThat(verdict.books().lastSequence()).isEqualTo(23);
+        assertThat(verdict.books().allocatedPpb().value()).isEqualTo(20 * 21 / 2 + 1);
     }
 
     private ApiClient.Answer send(ApiClient client, URI base, String token, String path, String body, String key) {
@@ -82,6 +92,7 @@ class RestartTest {
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
                 "--spring.kafka.bootstrap-servers=" + KafkaBroker.shared().bootstrapServers(),
+                "--ledger.regime.snapshot-every-events=5",
                 "--ledger.security.local-issuer.enabled=true",
                 "--ledger.security.local-issuer.key-file=target/restart-issuer-key.json")
                 .redirectErrorStream(true)

@@ -1,5 +1,7 @@
 package org.riskbudget.contracts.audit;
 
+import org.riskbudget.contracts.view.CompanyStatus;
+import org.riskbudget.contracts.view.RegimeStatus;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -82,7 +84,7 @@ final class Books {
             companyBooks.add(new RegimeBooks.Company(account.companyId, account.name, Ppb.of(account.allocatedPpb),
                     Ppb.of(account.availablePpb), Ppb.of(account.reservedPpb), Ppb.of(account.spentPpb),
                     Ppb.of(account.netTransferredPpb),
-                    account.isPaused() ? RegimeBooks.CompanyStatus.PAUSE_REQUIRED : RegimeBooks.CompanyStatus.ACTIVE));
+                    account.isPaused() ? CompanyStatus.PAUSE_REQUIRED : CompanyStatus.ACTIVE));
         }
         List<RegimeBooks.SafetyCase> caseBooks = cases.values().stream()
                 .map(c -> new RegimeBooks.SafetyCase(c.caseId, c.companyId, c.status, Ppb.of(c.riskPpb),
@@ -94,7 +96,7 @@ final class Books {
                 .toList();
         return new RegimeBooks(regimeId, Ppb.of(capPpb), Ppb.of(poolPpb), Ppb.of(capPpb - poolPpb), Ppb.of(reservedPpb),
                 Ppb.of(spentPpb), Ppb.of(capPpb - spentPpb - reservedPpb),
-                spentPpb > capPpb ? RegimeBooks.RegimeStatus.CAP_EXCEEDED : RegimeBooks.RegimeStatus.WITHIN_CAP,
+                spentPpb > capPpb ? RegimeStatus.CAP_EXCEEDED : RegimeStatus.WITHIN_CAP,
                 companyBooks, caseBooks, transferBooks, lastSequence, lastHash);
     }
 }

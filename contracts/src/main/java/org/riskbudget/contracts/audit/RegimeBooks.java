@@ -10,6 +10,8 @@ import org.riskbudget.contracts.ids.TransferId;
 import org.riskbudget.contracts.risk.Ppb;
 import org.riskbudget.contracts.safetycase.CaseFlag;
 import org.riskbudget.contracts.safetycase.CaseStatus;
+import org.riskbudget.contracts.view.CompanyStatus;
+import org.riskbudget.contracts.view.RegimeStatus;
 
 /**
  * A regime's books as a replay of its log computed them, after the event {@code lastSequence}: the same figures
@@ -46,17 +48,7 @@ public record RegimeBooks(RegimeId regimeId, Ppb capPpb, Ppb poolPpb, Ppb alloca
         return transfers.stream().filter(transfer -> transfer.transferId().equals(transferId)).findFirst();
     }
 
-    /** CAP_EXCEEDED once the industry has spent more than the cap. */
-    public enum RegimeStatus {
-        WITHIN_CAP,
-        CAP_EXCEEDED
-    }
 
-    /** PAUSE_REQUIRED while the company's available balance is negative. */
-    public enum CompanyStatus {
-        ACTIVE,
-        PAUSE_REQUIRED
-    }
 
     /**
      * @param allocatedPpb      granted by the regulator minus reclaimed

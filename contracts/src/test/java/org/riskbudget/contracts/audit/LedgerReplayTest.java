@@ -1,5 +1,7 @@
 package org.riskbudget.contracts.audit;
 
+import org.riskbudget.contracts.view.CompanyStatus;
+import org.riskbudget.contracts.view.RegimeStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -275,7 +277,7 @@ class LedgerReplayTest {
             assertThat(books.reservedPpb()).isEqualTo(Ppb.ZERO);
             assertThat(books.spentPpb()).isEqualTo(Ppb.of(4_233_072));
             assertThat(books.remainingPpb()).isEqualTo(Ppb.of(-1_733_072));
-            assertThat(books.status()).isEqualTo(RegimeBooks.RegimeStatus.CAP_EXCEEDED);
+            assertThat(books.status()).isEqualTo(RegimeStatus.CAP_EXCEEDED);
             assertThat(books.lastSequence()).isEqualTo(14);
             assertThat(books.lastHash()).isEqualTo(Log.essay().events.get(13).hash()).matches("[0-9a-f]{64}");
         }
@@ -286,11 +288,11 @@ class LedgerReplayTest {
 
             assertThat(company(books, A)).isEqualTo(new RegimeBooks.Company(A, "frontier-a Inc.", Ppb.of(1_000_000),
                     Ppb.of(-2_801_092), Ppb.ZERO, Ppb.of(4_001_092), Ppb.of(200_000),
-                    RegimeBooks.CompanyStatus.PAUSE_REQUIRED));
+                    CompanyStatus.PAUSE_REQUIRED));
             assertThat(company(books, B)).isEqualTo(new RegimeBooks.Company(B, "frontier-b Inc.", Ppb.of(750_000),
-                    Ppb.of(550_000), Ppb.ZERO, Ppb.ZERO, Ppb.of(-200_000), RegimeBooks.CompanyStatus.ACTIVE));
+                    Ppb.of(550_000), Ppb.ZERO, Ppb.ZERO, Ppb.of(-200_000), CompanyStatus.ACTIVE));
             assertThat(company(books, C)).isEqualTo(new RegimeBooks.Company(C, "frontier-c Inc.", Ppb.of(500_000),
-                    Ppb.of(268_020), Ppb.ZERO, Ppb.of(CIRRUS_RISK_PPB), Ppb.ZERO, RegimeBooks.CompanyStatus.ACTIVE));
+                    Ppb.of(268_020), Ppb.ZERO, Ppb.of(CIRRUS_RISK_PPB), Ppb.ZERO, CompanyStatus.ACTIVE));
             assertThat(books.companies()).extracting(RegimeBooks.Company::companyId).containsExactly(A, B, C);
         }
 
@@ -313,7 +315,7 @@ class LedgerReplayTest {
 
             assertThat(books.spentPpb()).isEqualTo(Ppb.of(ATLAS_RISK_PPB + CIRRUS_RISK_PPB));
             assertThat(books.remainingPpb()).isEqualTo(Ppb.of(2_500_000 - ATLAS_RISK_PPB - CIRRUS_RISK_PPB));
-            assertThat(books.status()).isEqualTo(RegimeBooks.RegimeStatus.WITHIN_CAP);
+            assertThat(books.status()).isEqualTo(RegimeStatus.WITHIN_CAP);
             assertThat(company(books, A).availablePpb()).isEqualTo(Ppb.of(1_000_000 - ATLAS_RISK_PPB + 200_000));
         }
 
@@ -346,9 +348,9 @@ class LedgerReplayTest {
             assertThat(books.spentPpb()).isEqualTo(Ppb.ZERO);
             assertThat(books.poolPpb()).isEqualTo(Ppb.of(750_000));
             assertThat(company(books, A)).isEqualTo(new RegimeBooks.Company(A, "frontier-a Inc.", Ppb.of(1_000_000),
-                    Ppb.of(1_100_000), Ppb.ZERO, Ppb.ZERO, Ppb.of(100_000), RegimeBooks.CompanyStatus.ACTIVE));
+                    Ppb.of(1_100_000), Ppb.ZERO, Ppb.ZERO, Ppb.of(100_000), CompanyStatus.ACTIVE));
             assertThat(company(books, B)).isEqualTo(new RegimeBooks.Company(B, "frontier-b Inc.", Ppb.of(750_000),
-                    Ppb.of(650_000), Ppb.ZERO, Ppb.ZERO, Ppb.of(-100_000), RegimeBooks.CompanyStatus.ACTIVE));
+                    Ppb.of(650_000), Ppb.ZERO, Ppb.ZERO, Ppb.of(-100_000), CompanyStatus.ACTIVE));
             assertThat(company(books, C).allocatedPpb()).isEqualTo(Ppb.ZERO);
             assertThat(books.transfer(TransferId.of("t-2")).orElseThrow().status()).isEqualTo(TransferStatus.REJECTED);
             assertThat(books.safetyCase(ATLAS).orElseThrow().status()).isEqualTo(CaseStatus.WITHDRAWN);
