@@ -7,15 +7,23 @@ import java.io.StringReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.LongStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.riskbudget.contracts.audit.AuditLogVerifier;
+import org.riskbudget.contracts.event.LedgerEvent;
+import org.riskbudget.contracts.json.LedgerJson;
 import org.riskbudget.contracts.scenario.ApiClient;
+import org.riskbudget.contracts.topic.LedgerTopic;
 import org.riskbudget.standalone.EmbeddedPostgresServer;
 import org.riskbudget.standalone.KafkaBroker;
 
@@ -53,6 +61,7 @@ class RestartTest {
         }
 
         first.destroyForcibly().waitFor();
+        forgetWhatWasPublished();
         start(port);
 
         for (int i = 1; i <= 20; i++) {
@@ -72,6 +81,26 @@ class RestartTest {
         assertThat(verdict.isClean()).as("the chain across the kill and the snapshots").isTrue();
         assertThat(verdict.books().lastSequence()).isEqualTo(23);
         assertThat(verdict.books().allocatedPpb().value()).isEqualTo(20 * 21 / 2 + 1);
+
+        try (TopicReader topic = new TopicReader(KafkaBroker.shared().bootstrapServers(), LedgerTopic.DEFAULT_NAME)) {
+            List<Long> published = topic.awaitRecords(regimeId, 23, Duration.ofSeconds(60)).stream()
+                    .map(record -> LedgerJson.mapper().readValue(record.value(), LedgerEvent.class).sequence())
+                    .distinct().toList();
+            assertThat(published).as("publishing resumes after the kill, from the start of the log")
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, 23).boxed().toList());
+        }
+    }
+
+    /**
+     * Deletes the publisher's tracking token, as an operator would to publish the whole log again: the restarted
+     * service starts its publisher over existing events, which Axon marks with a replay token.
+     */
+    private static void forgetWhatWasPublished() throws SQLException {
+        EmbeddedPostgresServer database = SharedDatabase.server(DATABASE);
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(DATABASE), database.username(),
+                database.password()); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM tokenentry");
+        }
     }
 
     private ApiClient.Answer send(ApiClient client, URI base, String token, String path, String body, String key) {

@@ -12,15 +12,20 @@ import org.riskbudget.contracts.command.LedgerCommand;
 import org.riskbudget.contracts.json.LedgerJson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /** How Axon stores and finds regimes: the public language's JSON, snapshots every N events, a cache of loaded regimes. */
 @Configuration(proxyBeanMethods = false)
 class RegimeConfiguration {
 
-    /** Events are stored in exactly the JSON the audit chain hashes and the topic carries. */
+    /**
+     * Events are stored in exactly the JSON the audit chain hashes and the topic carries. Axon's own types (tracking
+     * tokens, among them replay tokens with their polymorphic members) may name their classes; nothing else may.
+     */
     @Bean
     Jackson3SerializerCustomizer ledgerJsonForAxon() {
-        return LedgerJson::configure;
+        return builder -> LedgerJson.configure(builder).polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.").build());
     }
 
     @Bean
