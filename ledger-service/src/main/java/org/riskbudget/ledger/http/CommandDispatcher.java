@@ -1,5 +1,7 @@
 package org.riskbudget.ledger.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -28,9 +30,11 @@ class CommandDispatcher {
     private static final Pattern KEY_SHAPE = Pattern.compile("[\\x21-\\x7E]{1," + IdempotencyKey.MAX_KEY_LENGTH + "}");
 
     private final CommandGateway gateway;
+    private final MeterRegistry meters;
 
-    CommandDispatcher(CommandGateway gateway) {
+    CommandDispatcher(CommandGateway gateway, MeterRegistry meters) {
         this.gateway = gateway;
+        this.meters = meters;
     }
 
     CommandResult dispatch(CommandContext context, Object body, Function<Actor, LedgerCommand> build) {
@@ -54,6 +58,27 @@ class CommandDispatcher {
             metaData = new IdempotencyKey(actor.role() + ":" + actor.subject(), idempotencyKey, requestHash)
                     .asMetaData();
         }
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "failed";
+        String code = LedgerErrorCode.INTERNAL_ERROR.name();
+        try {
+            CommandResult result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(metaData));
+            outcome = "accepted";
+            code = "none";
+            return result;
+        } catch (LedgerException refusal) {
+            outcome = "refused";
+            code = refusal.code().name();
+            throw refusal;
+        } finally {
+            sample.stop(Timer.builder("ledger.commands")
+                    .description("Commands handled, by type, outcome and refusal code")
+                    .tag("command", command.getClass().getSimpleName())
+                    .tag("outcome", outcome)
+                    .tag("code", code)
+                    .publishPercentileHistogram()
+                    .register(meters));
+        }
     }
 }

@@ -61,6 +61,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/dev/jwks").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         // Unlisted paths and methods reach MVC only when authenticated, which answers 404 or 405;
                         // every endpoint above has its rule, and the regime checks roles again.
