@@ -3,6 +3,7 @@ package org.riskbudget.ledger.audit;
 import org.riskbudget.contracts.error.LedgerErrorCode;
 import org.riskbudget.contracts.error.LedgerException;
 import org.riskbudget.contracts.ids.RegimeId;
+import org.riskbudget.ledger.http.Refuses;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ class AuditLogExport {
         this.events = events;
     }
 
+    @Refuses(LedgerErrorCode.NOT_FOUND)
     @GetMapping(path = "/api/v1/regimes/{regimeId}/audit-log", produces = "application/x-ndjson")
     ResponseEntity<StreamingResponseBody> export(@PathVariable RegimeId regimeId,
             @RequestParam(defaultValue = "1") long from, @RequestParam(defaultValue = "" + Long.MAX_VALUE) long to) {

@@ -6,6 +6,7 @@ import org.riskbudget.contracts.api.OpenRegimeRequest;
 import org.riskbudget.contracts.api.ReclamationRequest;
 import org.riskbudget.contracts.api.RegisterCompanyRequest;
 import org.riskbudget.contracts.command.ChangeRegimePolicyCommand;
+import org.riskbudget.contracts.error.LedgerErrorCode;
 import org.riskbudget.contracts.ids.RegimeId;
 import org.riskbudget.contracts.policy.RegimePolicy;
 import org.springframework.http.HttpStatus;
@@ -28,11 +29,13 @@ class RegimeCommands {
         this.commands = commands;
     }
 
+    @Refuses({LedgerErrorCode.DUPLICATE_ID})
     @PostMapping
     ResponseEntity<CommandResult> open(@RequestBody OpenRegimeRequest body, CommandContext context) {
         return ResponseEntity.status(HttpStatus.CREATED).body(commands.dispatch(context, body, body::toCommand));
     }
 
+    @Refuses({LedgerErrorCode.NOT_FOUND, LedgerErrorCode.DUPLICATE_ID})
     @PostMapping("/{regimeId}/companies")
     ResponseEntity<CommandResult> register(@PathVariable RegimeId regimeId, @RequestBody RegisterCompanyRequest body,
             CommandContext context) {
@@ -40,18 +43,21 @@ class RegimeCommands {
                 .body(commands.dispatch(context, body, actor -> body.toCommand(regimeId, actor)));
     }
 
+    @Refuses({LedgerErrorCode.NOT_FOUND, LedgerErrorCode.INSUFFICIENT_BUDGET})
     @PostMapping("/{regimeId}/allocations")
     CommandResult allocate(@PathVariable RegimeId regimeId, @RequestBody AllocationRequest body,
             CommandContext context) {
         return commands.dispatch(context, body, actor -> body.toCommand(regimeId, actor));
     }
 
+    @Refuses({LedgerErrorCode.NOT_FOUND, LedgerErrorCode.INSUFFICIENT_BUDGET})
     @PostMapping("/{regimeId}/reclamations")
     CommandResult reclaim(@PathVariable RegimeId regimeId, @RequestBody ReclamationRequest body,
             CommandContext context) {
         return commands.dispatch(context, body, actor -> body.toCommand(regimeId, actor));
     }
 
+    @Refuses({LedgerErrorCode.NOT_FOUND})
     @PutMapping("/{regimeId}/policy")
     CommandResult changePolicy(@PathVariable RegimeId regimeId, @RequestBody RegimePolicy body,
             CommandContext context) {

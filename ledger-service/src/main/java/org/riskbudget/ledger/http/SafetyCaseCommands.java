@@ -7,6 +7,7 @@ import org.riskbudget.contracts.api.RevisionRequest;
 import org.riskbudget.contracts.api.SubmitSafetyCaseRequest;
 import org.riskbudget.contracts.command.CaseDecision;
 import org.riskbudget.contracts.command.DecideSafetyCaseCommand;
+import org.riskbudget.contracts.error.LedgerErrorCode;
 import org.riskbudget.contracts.ids.CaseId;
 import org.riskbudget.contracts.ids.RegimeId;
 import org.springframework.http.HttpStatus;
@@ -31,6 +32,7 @@ class SafetyCaseCommands {
         this.commands = commands;
     }
 
+    @Refuses({LedgerErrorCode.NOT_FOUND, LedgerErrorCode.COMPANY_PAUSED, LedgerErrorCode.DUPLICATE_ID, LedgerErrorCode.INVALID_STATE, LedgerErrorCode.POLICY_VIOLATION, LedgerErrorCode.INSUFFICIENT_BUDGET})
     @PostMapping
     ResponseEntity<CommandResult> submit(@PathVariable RegimeId regimeId, @RequestBody SubmitSafetyCaseRequest body,
             CommandContext context) {
@@ -40,6 +42,7 @@ class SafetyCaseCommands {
     }
 
     /** {@code /acceptance}, {@code /rejection}, {@code /withdrawal} or {@code /revocation} of a case. */
+    @Refuses({LedgerErrorCode.NOT_FOUND, LedgerErrorCode.COMPANY_PAUSED, LedgerErrorCode.INVALID_STATE, LedgerErrorCode.POLICY_VIOLATION})
     @PostMapping("/{caseId}/{decision:acceptance|rejection|withdrawal|revocation}")
     CommandResult decide(@PathVariable RegimeId regimeId, @PathVariable CaseId caseId, @PathVariable String decision,
             @RequestBody(required = false) DecisionRequest body, CommandContext context) {
@@ -49,6 +52,7 @@ class SafetyCaseCommands {
                 actor -> new DecideSafetyCaseCommand(regimeId, caseId, caseDecision, request.reasons(), actor));
     }
 
+    @Refuses({LedgerErrorCode.NOT_FOUND, LedgerErrorCode.INVALID_STATE, LedgerErrorCode.POLICY_VIOLATION})
     @PostMapping("/{caseId}/revisions")
     CommandResult revise(@PathVariable RegimeId regimeId, @PathVariable CaseId caseId,
             @RequestBody RevisionRequest body, CommandContext context) {

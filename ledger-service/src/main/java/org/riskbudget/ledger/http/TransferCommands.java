@@ -6,6 +6,7 @@ import org.riskbudget.contracts.api.DecisionRequest;
 import org.riskbudget.contracts.api.TransferRequest;
 import org.riskbudget.contracts.command.ApproveTransferCommand;
 import org.riskbudget.contracts.command.RejectTransferCommand;
+import org.riskbudget.contracts.error.LedgerErrorCode;
 import org.riskbudget.contracts.ids.RegimeId;
 import org.riskbudget.contracts.ids.TransferId;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,7 @@ class TransferCommands {
         this.commands = commands;
     }
 
+    @Refuses({LedgerErrorCode.NOT_FOUND, LedgerErrorCode.DUPLICATE_ID, LedgerErrorCode.INSUFFICIENT_BUDGET})
     @PostMapping
     ResponseEntity<CommandResult> transfer(@PathVariable RegimeId regimeId, @RequestBody TransferRequest body,
             CommandContext context) {
@@ -37,6 +39,7 @@ class TransferCommands {
     }
 
     /** {@code /approval} or {@code /rejection} of a pending transfer. */
+    @Refuses({LedgerErrorCode.NOT_FOUND, LedgerErrorCode.INVALID_STATE})
     @PostMapping("/{transferId}/{decision:approval|rejection}")
     CommandResult decide(@PathVariable RegimeId regimeId, @PathVariable TransferId transferId,
             @PathVariable String decision, @RequestBody(required = false) DecisionRequest body, CommandContext context) {
