@@ -9,6 +9,11 @@ package org.riskbudget.contracts.topic;
 public final class LedgerTopic {
 
     public static final String DEFAULT_NAME = "ledger-events";
+    /**
+     * Partitions the topic is created with, by whichever service creates it first. Never changed afterwards:
+     * adding partitions would move regimes between partitions and break their order.
+     */
+    public static final int DEFAULT_PARTITIONS = 6;
     public static final String TYPE_HEADER = "event-type";
     public static final String REVISION_HEADER = "event-revision";
     public static final String SEQUENCE_HEADER = "regime-sequence";
