@@ -1,0 +1,24 @@
+package org.riskbudget.projection.rebuild;
+
+import org.riskbudget.contracts.view.RebuildAccepted;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /admin/rebuild} (regulator): answers 202 at once; the read model is replayed in the background. */
+@RestController
+class RebuildController {
+
+    private final Rebuilds rebuilds;
+
+    RebuildController(Rebuilds rebuilds) {
+        this.rebuilds = rebuilds;
+    }
+
+    @PostMapping("/api/v1/admin/rebuild")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    RebuildAccepted rebuild() {
+        return new RebuildAccepted(rebuilds.start());
+    }
+}
