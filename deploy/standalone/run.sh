@@ -14,6 +14,7 @@ mkdir -p "$data/logs"
 echo "Building (skipping tests; run ./mvnw verify for those)..."
 ./mvnw -q -DskipTests package
 
+started=$SECONDS
 pids=()
 stop() {
   trap - INT TERM EXIT
@@ -24,6 +25,7 @@ stop() {
     wait "${pids[$i]}" 2>/dev/null || true
   done
   echo "Stopped. Data is kept in $data."
+  exit 0
 }
 trap stop INT TERM EXIT
 
@@ -62,7 +64,7 @@ await "projection-service" "${pids[2]}" 120 curl -sf http://localhost:8081/actua
 
 cat <<TXT
 
-Risk Budget Ledger is running.
+Risk Budget Ledger is running (ready $(( SECONDS - started )) s after the build).
   Dashboard:           http://localhost:8081/
   Command API:         http://localhost:8080/api/v1   (ledger-service)
   Read API:            http://localhost:8081/api/v1   (projection-service)
