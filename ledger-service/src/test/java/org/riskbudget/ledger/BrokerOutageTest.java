@@ -16,7 +16,6 @@ import org.riskbudget.contracts.event.LedgerEvent;
 import org.riskbudget.contracts.json.LedgerJson;
 import org.riskbudget.contracts.topic.LedgerTopic;
 import org.riskbudget.contracts.scenario.ApiClient;
-import org.riskbudget.standalone.KafkaBroker;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,7 +30,7 @@ class BrokerOutageTest extends LedgerApiTest {
 
     private static final Path LOG_DIRECTORY = createLogDirectory();
     private static final int PORT = freePort();
-    private static KafkaBroker broker = KafkaBroker.start(LOG_DIRECTORY, PORT);
+    private static final BrokerProcess BROKER = new BrokerProcess(LOG_DIRECTORY, PORT).start();
 
     @DynamicPropertySource
     static void ownDatabaseAndBroker(DynamicPropertyRegistry registry) {
@@ -41,25 +40,25 @@ class BrokerOutageTest extends LedgerApiTest {
 
     @AfterAll
     static void stopBroker() {
-        broker.close();
+        BROKER.close();
     }
 
     @Test
     void eventsStoredWhileTheBrokerIsDownArePublishedWhenItReturns() {
         String regimeId = regimeWithCompanies(100_000, "frontier-a");
-        try (TopicReader topic = new TopicReader(broker.bootstrapServers(), LedgerTopic.DEFAULT_NAME)) {
+        try (TopicReader topic = new TopicReader(BROKER.bootstrapServers(), LedgerTopic.DEFAULT_NAME)) {
             topic.awaitRecords(regimeId, 3, Duration.ofSeconds(30));
         }
 
-        broker.close();
+        BROKER.stop();
         for (int i = 0; i < 5; i++) {
             ApiClient.Answer answer = regulator("/api/v1/regimes/" + regimeId + "/reclamations",
                     "{\"companyId\":\"frontier-a\",\"amountPpb\":1,\"reason\":\"outage " + i + "\"}");
             assertThat(answer.status()).as("a command while the broker is down").isEqualTo(200);
         }
-        broker = KafkaBroker.start(LOG_DIRECTORY, PORT);
+        BROKER.start();
 
-        try (TopicReader topic = new TopicReader(broker.bootstrapServers(), LedgerTopic.DEFAULT_NAME)) {
+        try (TopicReader topic = new TopicReader(BROKER.bootstrapServers(), LedgerTopic.DEFAULT_NAME)) {
             List<ConsumerRecord<String, byte[]>> records = topic.awaitRecords(regimeId, 8, Duration.ofSeconds(120));
             assertThat(records.stream().map(record -> LedgerJson.mapper().readValue(record.value(), LedgerEvent.class))
                     .mapToLong(LedgerEvent::sequence).distinct().toArray()).containsExactly(LongStream.rangeClosed(1, 8).toArray());
