@@ -48,14 +48,14 @@ await "Kafka broker" "${pids[-1]}" 60 grep -q "ready" "$data/logs/kafka.log"
 
 java -Xmx512m -jar ledger-service/target/ledger-service-*-exec.jar --spring.profiles.active=standalone \
   --spring.kafka.bootstrap-servers="127.0.0.1:$kafka_port" \
-  --ledger.embedded-postgres.data-directory="$data/ledger-postgres" \
+  --embedded-postgres.data-directory="$data/ledger-postgres" \
   --ledger.security.local-issuer.key-file="$data/dev-issuer-key.json" \
   > "$data/logs/ledger-service.log" 2>&1 &
 pids+=($!)
 
 java -Xmx512m -jar projection-service/target/projection-service-*-exec.jar --spring.profiles.active=standalone \
   --spring.kafka.bootstrap-servers="127.0.0.1:$kafka_port" \
-  --projection.embedded-postgres.data-directory="$data/projection-postgres" \
+  --embedded-postgres.data-directory="$data/projection-postgres" \
   > "$data/logs/projection-service.log" 2>&1 &
 pids+=($!)
 

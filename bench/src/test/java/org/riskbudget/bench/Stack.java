@@ -29,13 +29,13 @@ final class Stack implements AutoCloseable {
         ledger = new ServiceProcess("ledger-service", jar("ledger.jar"), List.of(
                 "--spring.profiles.active=standalone",
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                "--ledger.embedded-postgres.data-directory=" + directory.resolve("ledger-postgres"),
+                "--embedded-postgres.data-directory=" + directory.resolve("ledger-postgres"),
                 "--ledger.security.local-issuer.key-file=" + directory.resolve("dev-issuer-key.json")),
                 ledgerPort, directory.resolve("logs"));
         projection = new ServiceProcess("projection-service", jar("projection.jar"), List.of(
                 "--spring.profiles.active=standalone",
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                "--projection.embedded-postgres.data-directory=" + directory.resolve("projection-postgres"),
+                "--embedded-postgres.data-directory=" + directory.resolve("projection-postgres"),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:" + ledgerPort
                         + "/api/v1/dev/jwks"),
                 freePort(), directory.resolve("logs"));

@@ -2,7 +2,7 @@ package org.riskbudget.ledger.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.riskbudget.ledger.security.Callers;
+import org.riskbudget.platform.security.CallerTokens;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,7 +31,7 @@ class CommandContextResolver implements HandlerMethodArgumentResolver, WebMvcCon
     public CommandContext resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         Jwt token = (Jwt) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
-        return new CommandContext(Callers.actor(token),
+        return new CommandContext(CallerTokens.actor(token),
                 webRequest.getHeader(CommandContext.IDEMPOTENCY_KEY_HEADER),
                 webRequest.getNativeRequest(HttpServletRequest.class));
     }

@@ -8,11 +8,12 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.riskbudget.contracts.error.LedgerErrorCode;
-import org.riskbudget.contracts.error.LedgerException;
 import org.riskbudget.contracts.ids.TypedId;
 import org.riskbudget.contracts.risk.LikelihoodRatio;
 import org.riskbudget.contracts.risk.Ppb;
 import org.riskbudget.contracts.risk.Probability;
+import org.riskbudget.platform.web.ProblemAdvice;
+import org.riskbudget.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +24,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -32,20 +32,13 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
- * Maps every refusal to problem+json with its stable {@code code}. Unreadable bodies answer 400 naming the field
- * at fault; Spring MVC's own errors (405, 415, 404, …) keep their status and gain a code; anything unexpected is
- * logged and answers 500 without internals.
+ * The command side's refusals beyond the platform's: a regime that does not exist or already exists, a concurrent
+ * change that won, and unreadable bodies, which answer 400 naming the field at fault (413 when too large).
  */
 @RestControllerAdvice
-class LedgerProblemHandler extends ResponseEntityExceptionHandler {
+class LedgerProblemHandler extends ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerProblemHandler.class);
-
-    @ExceptionHandler(LedgerException.class)
-    ResponseEntity<ProblemDetail> refused(LedgerException refusal) {
-        log.info("Refused with {}: {}", refusal.code(), refusal.getMessage());
-        return answer(Problems.of(refusal.code(), refusal.getMessage(), refusal.rule()));
-    }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> regimeNotFound(AggregateNotFoundException missing) {
@@ -64,12 +57,6 @@ class LedgerProblemHandler extends ResponseEntityExceptionHandler {
         return answer(Problems.of(LedgerErrorCode.CONCURRENCY_CONFLICT, "a concurrent change to the regime won; retry"));
     }
 
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
-        log.error("Unexpected failure", failure);
-        return answer(Problems.of(LedgerErrorCode.INTERNAL_ERROR, "the ledger could not complete the request"));
-    }
-
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -81,27 +68,6 @@ class LedgerProblemHandler extends ResponseEntityExceptionHandler {
         }
         return new ResponseEntity<>(Problems.of(LedgerErrorCode.VALIDATION_FAILED, describe(unreadable)),
                 HttpStatusCode.valueOf(400));
-    }
-
-    /** Spring MVC's own errors keep their status and detail and gain the code clients switch on. */
-    @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
-            problem.setProperty(Problems.CODE, codeFor(status).name());
-        }
-        return super.createResponseEntity(body, headers, status, request);
-    }
-
-    private static LedgerErrorCode codeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 404 -> LedgerErrorCode.NOT_FOUND;
-            case 405 -> LedgerErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> LedgerErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> LedgerErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            case 503 -> LedgerErrorCode.UNAVAILABLE;
-            default -> status.is4xxClientError() ? LedgerErrorCode.VALIDATION_FAILED : LedgerErrorCode.INTERNAL_ERROR;
-        };
     }
 
     /** A sentence naming the field at fault, without echoing the input or the ledger's class names. */
@@ -159,9 +125,5 @@ class LedgerProblemHandler extends ResponseEntityExceptionHandler {
             return "a string";
         }
         return "an object";
-    }
-
-    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 }

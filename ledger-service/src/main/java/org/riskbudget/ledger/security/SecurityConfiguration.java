@@ -3,6 +3,7 @@ package org.riskbudget.ledger.security;
 import java.time.Clock;
 import org.riskbudget.contracts.access.Role;
 import org.riskbudget.contracts.access.TokenClaims;
+import org.riskbudget.platform.security.CallerTokens;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +17,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -68,17 +67,17 @@ class SecurityConfiguration {
                         // every endpoint above has its rule, and the regime checks roles again.
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roleConverter()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(CallerTokens.roleConverter()))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
         return http.build();
     }
 
-    /** Picked up by Boot's decoder for an external issuer, and used by the local issuer's decoder. */
+    /** Picked up by Boot's decoder for an external issuer, whose issuer Boot checks itself. */
     @Bean
-    OAuth2TokenValidator<Jwt> ledgerTokenValidator() {
-        return new LedgerTokenValidator();
+    OAuth2TokenValidator<Jwt> callerTokenValidator() {
+        return CallerTokens.validator(null);
     }
 
     @Bean
@@ -92,16 +91,7 @@ class SecurityConfiguration {
     JwtDecoder localIssuerJwtDecoder(LocalTokenIssuer issuer) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(issuer.publicKey()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(TokenClaims.LOCAL_ISSUER), new LedgerTokenValidator()));
+                JwtValidators.createDefaultWithIssuer(TokenClaims.LOCAL_ISSUER), CallerTokens.validator(null)));
         return decoder;
-    }
-
-    private static JwtAuthenticationConverter roleConverter() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(TokenClaims.ROLES);
-        authorities.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
     }
 }

@@ -1,2 +1,2 @@
-/** Where the ledger keeps its events: Boot's data source, or an embedded PostgreSQL when none is configured. */
+/** The event store's PostgreSQL specifics; the data source itself comes from the platform. */
 package org.riskbudget.ledger.storage;

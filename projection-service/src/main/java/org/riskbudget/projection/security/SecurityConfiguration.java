@@ -2,7 +2,7 @@ package org.riskbudget.projection.security;
 
 import jakarta.servlet.DispatcherType;
 import org.riskbudget.contracts.access.Role;
-import org.riskbudget.contracts.access.TokenClaims;
+import org.riskbudget.platform.security.CallerTokens;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +11,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -49,7 +47,7 @@ class SecurityConfiguration {
                         // Unlisted paths and methods reach MVC only when authenticated, which answers 404 or 405.
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roleConverter()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(CallerTokens.roleConverter()))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated)
@@ -60,15 +58,6 @@ class SecurityConfiguration {
     /** Picked up by Boot's JWT decoder, whichever of the standard settings configures it. */
     @Bean
     OAuth2TokenValidator<Jwt> projectionTokenValidator(SecuritySettings settings) {
-        return new ProjectionTokenValidator(settings.issuer());
-    }
-
-    private static JwtAuthenticationConverter roleConverter() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(TokenClaims.ROLES);
-        authorities.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
+        return CallerTokens.validator(settings.issuer());
     }
 }

@@ -1,4 +1,4 @@
-package org.riskbudget.ledger.http;
+package org.riskbudget.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,16 +11,14 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 from the security filters, answered as problem+json like every other refusal. */
-@Component
-class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
 
-    ProblemResponses(JsonMapper json) {
+    public ProblemResponses(JsonMapper json) {
         this.json = json.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
     }
 
@@ -35,7 +33,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        write(response, Problems.of(LedgerErrorCode.FORBIDDEN, "the caller's role may not "
+        write(response, Problems.of(LedgerErrorCode.FORBIDDEN, "the caller may not "
                 + request.getMethod() + " " + request.getRequestURI()));
     }
 

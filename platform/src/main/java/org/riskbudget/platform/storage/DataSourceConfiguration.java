@@ -1,4 +1,4 @@
-package org.riskbudget.projection.storage;
+package org.riskbudget.platform.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.riskbudget.standalone.EmbeddedPostgresServer;
@@ -15,14 +15,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The read model's data source: the database named by {@code spring.datasource.*}, or, when none is named, a real
- * PostgreSQL from Maven artefacts that keeps its data in a directory across restarts, so the projection runs on a
- * machine with only a JDK. Declared here, like the ledger's, so both services are wired the same way and the
- * embedded server is started and stopped with the context.
+ * A service's data source: the database named by {@code spring.datasource.*}, or, when none is named, a real
+ * PostgreSQL from Maven artefacts that keeps its data in a directory across restarts, so the service runs on a
+ * machine with only a JDK. The embedded server starts and stops with the application context.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DataSourceProperties.class)
-class DataSourceConfiguration {
+public class DataSourceConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DataSourceConfiguration.class);
     private static final String URL = "spring.datasource.url";
@@ -34,25 +33,29 @@ class DataSourceConfiguration {
         return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     }
 
-    @Bean(destroyMethod = "close")
+    @Configuration(proxyBeanMethods = false)
     @Conditional(NoDataSourceConfigured.class)
-    EmbeddedPostgresServer embeddedPostgres(EmbeddedPostgresSettings settings) {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.dataDirectory(), settings.port());
-        log.info("Embedded PostgreSQL on port {} with data in {}", server.port(),
-                settings.dataDirectory().toAbsolutePath());
-        return server;
-    }
+    @EnableConfigurationProperties(EmbeddedPostgresSettings.class)
+    static class Embedded {
 
-    @Bean(name = "dataSource")
-    @ConfigurationProperties("spring.datasource.hikari")
-    @Conditional(NoDataSourceConfigured.class)
-    HikariDataSource embeddedDataSource(EmbeddedPostgresServer server, EmbeddedPostgresSettings settings) {
-        server.createDatabaseIfMissing(settings.database());
-        HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(server.jdbcUrl(settings.database()));
-        dataSource.setUsername(server.username());
-        dataSource.setPassword(server.password());
-        return dataSource;
+        @Bean(destroyMethod = "close")
+        EmbeddedPostgresServer embeddedPostgres(EmbeddedPostgresSettings settings) {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.dataDirectory(), settings.port());
+            log.info("Embedded PostgreSQL on port {} with data in {}", server.port(),
+                    settings.dataDirectory().toAbsolutePath());
+            return server;
+        }
+
+        @Bean(name = "dataSource")
+        @ConfigurationProperties("spring.datasource.hikari")
+        HikariDataSource embeddedDataSource(EmbeddedPostgresServer server, EmbeddedPostgresSettings settings) {
+            server.createDatabaseIfMissing(settings.database());
+            HikariDataSource dataSource = new HikariDataSource();
+            dataSource.setJdbcUrl(server.jdbcUrl(settings.database()));
+            dataSource.setUsername(server.username());
+            dataSource.setPassword(server.password());
+            return dataSource;
+        }
     }
 
     static final class DataSourceConfigured implements Condition {

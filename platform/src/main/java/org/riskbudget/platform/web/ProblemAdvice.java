@@ -1,0 +1,59 @@
+package org.riskbudget.platform.web;
+
+import org.riskbudget.contracts.error.LedgerErrorCode;
+import org.riskbudget.contracts.error.LedgerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * What both services' exception handling shares: every refusal answers problem+json with its stable {@code code};
+ * Spring MVC's own errors (404, 405, 415, …) keep their status and gain a code; anything unexpected is logged and
+ * answers 500 without internals. A service extends it with its own refusals and annotates it as its advice.
+ */
+public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(LedgerException.class)
+    ResponseEntity<ProblemDetail> refused(LedgerException refusal) {
+        log.info("Refused with {}: {}", refusal.code(), refusal.getMessage());
+        return answer(Problems.of(refusal.code(), refusal.getMessage(), refusal.rule()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        log.error("Unexpected failure", failure);
+        return answer(Problems.of(LedgerErrorCode.INTERNAL_ERROR, "the service could not complete the request"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+            problem.setProperty(Problems.CODE, codeFor(status).name());
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    protected static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static LedgerErrorCode codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 404 -> LedgerErrorCode.NOT_FOUND;
+            case 405 -> LedgerErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> LedgerErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> LedgerErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> LedgerErrorCode.UNAVAILABLE;
+            default -> status.is4xxClientError() ? LedgerErrorCode.VALIDATION_FAILED : LedgerErrorCode.INTERNAL_ERROR;
+        };
+    }
+}
