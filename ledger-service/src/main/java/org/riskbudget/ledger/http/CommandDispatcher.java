@@ -3,10 +3,14 @@ package org.riskbudget.ledger.http;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.riskbudget.contracts.access.Actor;
 import org.riskbudget.contracts.api.CommandResult;
@@ -16,24 +20,26 @@ import org.riskbudget.contracts.command.LedgerCommand;
 import org.riskbudget.contracts.error.LedgerErrorCode;
 import org.riskbudget.contracts.error.LedgerException;
 import org.riskbudget.contracts.json.LedgerJson;
+import org.riskbudget.ledger.batching.RegimeCommandBatcher;
 import org.riskbudget.ledger.idempotency.IdempotencyKey;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a command built from a request to its regime, with the caller's idempotency key and the hash of the
- * request it came with. Building the command runs the value types' checks, so a request that fails them is a
+ * Sends a command built from a request to its regime's batcher, with the caller's idempotency key and the hash of
+ * the request it came with, and waits for its answer. Building the command runs the value types' checks, so a request that fails them is a
  * 400 and never reaches the regime.
  */
 @Component
 class CommandDispatcher {
 
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern KEY_SHAPE = Pattern.compile("[\\x21-\\x7E]{1," + IdempotencyKey.MAX_KEY_LENGTH + "}");
 
-    private final CommandGateway gateway;
+    private final RegimeCommandBatcher batcher;
     private final MeterRegistry meters;
 
-    CommandDispatcher(CommandGateway gateway, MeterRegistry meters) {
-        this.gateway = gateway;
+    CommandDispatcher(RegimeCommandBatcher batcher, MeterRegistry meters) {
+        this.batcher = batcher;
         this.meters = meters;
     }
 
@@ -62,8 +68,8 @@ class CommandDispatcher {
         String outcome = "failed";
         String code = LedgerErrorCode.INTERNAL_ERROR.name();
         try {
-            CommandResult result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(metaData));
+            CommandResult result = await(batcher.submit(GenericCommandMessage.<LedgerCommand>asCommandMessage(command)
+                    .andMetaData(metaData)));
             outcome = "accepted";
             code = "none";
             return result;
@@ -79,6 +85,24 @@ class CommandDispatcher {
                     .tag("code", code)
                     .publishPercentileHistogram()
                     .register(meters));
+        }
+    }
+
+    /** Waits for the command's answer; a refusal or failure is thrown as it was raised. */
+    private CommandResult await(CompletableFuture<CommandResult> answer) {
+        try {
+            return answer.get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (TimeoutException slow) {
+            throw new LedgerException(LedgerErrorCode.UNAVAILABLE, "no answer within " + ANSWER_TIMEOUT.toSeconds()
+                    + " s; retry with the same Idempotency-Key to learn whether the command took effect");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new LedgerException(LedgerErrorCode.UNAVAILABLE, "interrupted while waiting for the answer");
         }
     }
 }

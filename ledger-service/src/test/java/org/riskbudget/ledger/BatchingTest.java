@@ -1,0 +1,95 @@
+package org.riskbudget.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.riskbudget.contracts.audit.AuditLogVerifier;
+import org.riskbudget.contracts.ids.CompanyId;
+import org.riskbudget.contracts.scenario.ApiClient;
+
+/**
+ * Concurrent commands on one regime are coalesced into shared transactions, and each is still answered on its own:
+ * accepted ones get their own sequence, refused ones change nothing (their idempotency keys stay free), and the
+ * log the batches leave is one intact chain with exact books.
+ */
+class BatchingTest extends LedgerServiceTest {
+
+    private static final int CLIENTS = 32;
+    private static final int ROUNDS = 6;
+    private static final long AMOUNT_PPB = 1_000;
+
+    @Test
+    void concurrentCommandsShareTransactionsAndAreEachAnsweredOnTheirOwn() throws Exception {
+        String regimeId = regimeWithCompanies(1, "frontier-a");
+        String path = "/api/v1/regimes/" + regimeId + "/allocations";
+        String token = client.token("REGULATOR", null);
+        List<CompletableFuture<ApiClient.Answer>> accepted = new ArrayList<>();
+        List<CompletableFuture<ApiClient.Answer>> refused = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            for (int client = 0; client < CLIENTS; client++) {
+                for (int round = 0; round < ROUNDS; round++) {
+                    String key = "c" + client + "-r" + round;
+                    boolean tooMuch = round % 3 == 2;
+                    String body = "{\"companyId\":\"frontier-a\",\"amountPpb\":" + (tooMuch ? 3_000_000 : AMOUNT_PPB) + "}";
+                    (tooMuch ? refused : accepted).add(CompletableFuture.supplyAsync(() -> {
+                        await(start);
+                        return this.client.send("POST", uri(path), token, body, key);
+                    }, clients));
+                }
+            }
+            start.countDown();
+            CompletableFuture.allOf(accepted.toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(refused.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            clients.shutdown();
+        }
+
+        List<Long> sequences = accepted.stream().map(CompletableFuture::join)
+                .peek(answer -> assertThat(answer.status()).as(answer.text()).isEqualTo(200))
+                .map(answer -> answer.body().get("sequence").asLong()).toList();
+        assertThat(sequences).doesNotHaveDuplicates();
+        assertThat(refused.stream().map(CompletableFuture::join)).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.code()).isEqualTo("INSUFFICIENT_BUDGET");
+        });
+        assertThat(eventCount(regimeId)).isEqualTo(3 + accepted.size());
+
+        String log = get("/api/v1/regimes/" + regimeId + "/audit-log", "AUDITOR", null).text();
+        AuditLogVerifier.Verdict verdict = AuditLogVerifier.verify(new StringReader(log), null);
+        assertThat(verdict.isClean()).isTrue();
+        assertThat(verdict.books().company(CompanyId.of("frontier-a")).orElseThrow().availablePpb().value())
+                .isEqualTo(1 + accepted.size() * AMOUNT_PPB);
+
+        ApiClient.Answer reusedKey = client.send("POST", uri(path), token,
+                "{\"companyId\":\"frontier-a\",\"amountPpb\":1}", "c0-r2");
+        assertThat(reusedKey.status()).as("a refused command's key is free").isEqualTo(200);
+        assertThat(largestBatch()).as("commands were coalesced").isGreaterThan(1);
+    }
+
+    private double largestBatch() {
+        Matcher max = Pattern.compile("ledger_commands_batch_size_max\\{[^}]*\\} ([0-9.]+)")
+                .matcher(client.send("GET", uri("/actuator/prometheus"), null, null, null).text());
+        assertThat(max.find()).isTrue();
+        return Double.parseDouble(max.group(1));
+    }
+
+    private static void await(CountDownLatch start) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
