@@ -18,6 +18,7 @@ public abstract class LedgerApiTest {
     static final String LOCAL_ISSUER = "ledger.security.local-issuer.enabled=true";
     static final String ISSUER_KEY = "ledger.security.local-issuer.key-file=target/test-issuer-key.json";
     static final String FREQUENT_SNAPSHOTS = "ledger.regime.snapshot-every-events=5";
+    static final String FREQUENT_EXPIRY_SWEEPS = "ledger.expiry.sweep-interval=300ms";
 
     @LocalServerPort
     private int port;

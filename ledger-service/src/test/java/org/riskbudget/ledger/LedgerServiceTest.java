@@ -10,7 +10,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * issuer. Tests share one application context, one database and one broker, so each test works in regimes of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {LedgerApiTest.LOCAL_ISSUER, LedgerApiTest.ISSUER_KEY, LedgerApiTest.FREQUENT_SNAPSHOTS})
+        properties = {LedgerApiTest.LOCAL_ISSUER, LedgerApiTest.ISSUER_KEY, LedgerApiTest.FREQUENT_SNAPSHOTS,
+            LedgerApiTest.FREQUENT_EXPIRY_SWEEPS})
 public abstract class LedgerServiceTest extends LedgerApiTest {
 
     @DynamicPropertySource

@@ -43,7 +43,7 @@ class StorageWiringTest extends LedgerServiceTest {
     @Test
     void flywayCreatedTheSchema() {
         assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
-                .query(String.class).list()).containsExactly("1", "2");
+                .query(String.class).list()).containsExactly("1", "2", "3");
     }
 
     @Test
