@@ -6,16 +6,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Who may use whom inside ledger-service: the modules form no cycles and the domain core stays free of the edges. */
 class ArchitectureTest {
 
-    private static final JavaClasses LEDGER = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.riskbudget.ledger");
+    private static final JavaClasses LEDGER = new ClassFileImporter().importPath(Path.of("target", "classes"));
 
     @Test
     void theModulesFormNoCycles() {

@@ -5,15 +5,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Who may use whom inside projection-service: no cycles, and applying events never depends on serving reads. */
 class ArchitectureTest {
 
-    private static final JavaClasses PROJECTION = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.riskbudget.projection");
+    private static final JavaClasses PROJECTION = new ClassFileImporter().importPath(Path.of("target", "classes"));
 
     @Test
     void theModulesFormNoCycles() {
