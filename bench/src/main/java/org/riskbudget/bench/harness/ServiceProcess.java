@@ -1,0 +1,150 @@
+package org.riskbudget.bench.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service as a real process (a runnable jar, or a main class on a class path), with its output in a log file.
+ * Every service gets the same JVM settings the end-to-end tests use, so the ledger and the naive baseline run on
+ * equal terms. Adapted from the bench tests' {@code ServiceProcess}, which main code may not depend on.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    /** Heap and collector of every service process: as the end-to-end tests run them. */
+    public static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final List<String> launch;
+    private final List<String> arguments;
+    private final int port;
+    private final String readinessPath;
+    private final Path logDirectory;
+    private Process process;
+    private int starts;
+    private long readyMs;
+
+    private ServiceProcess(String name, List<String> launch, List<String> arguments, int port, String readinessPath,
+            Path logDirectory) {
+        this.name = name;
+        this.launch = List.copyOf(launch);
+        this.arguments = List.copyOf(arguments);
+        this.port = port;
+        this.readinessPath = readinessPath;
+        this.logDirectory = logDirectory;
+    }
+
+    /** A Spring Boot service from its runnable jar, ready when its readiness probe answers 200. */
+    public static ServiceProcess jar(String name, Path jar, List<String> arguments, int port, Path logDirectory) {
+        return new ServiceProcess(name, List.of("-jar", jar.toString()), arguments, port,
+                "/actuator/health/readiness", logDirectory);
+    }
+
+    /** A main class on this JVM's class path, ready when {@code readinessPath} answers 200. */
+    public static ServiceProcess mainClass(String name, Class<?> main, List<String> arguments, int port,
+            String readinessPath, Path logDirectory) {
+        return new ServiceProcess(name, List.of("-cp", System.getProperty("java.class.path"), main.getName()),
+                arguments, port, readinessPath, logDirectory);
+    }
+
+    public URI base() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Starts the process and waits until it is ready; returns how long that took. */
+    public long startAndAwaitReady() {
+        long startedNs = System.nanoTime();
+        start();
+        awaitReady();
+        readyMs = (System.nanoTime() - startedNs) / 1_000_000;
+        return readyMs;
+    }
+
+    public ServiceProcess start() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(launch);
+        command.add("--server.port=" + port);
+        command.addAll(arguments);
+        try {
+            Files.createDirectories(logDirectory);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(logDirectory.resolve(name + "-" + (++starts) + ".log").toFile());
+            // Axon must never call out to its vendor; there is no network here and a benchmark must not wait on it.
+            builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+        return this;
+    }
+
+    public ServiceProcess awaitReady() {
+        Poll.until(name + " ready (log in " + logDirectory + ")", START_TIMEOUT, () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log in "
+                        + logDirectory);
+            }
+            try {
+                return HTTP.send(HttpRequest.newBuilder(base().resolve(readinessPath)).timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException notYet) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        return this;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public long readyMs() {
+        return readyMs;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGTERM, a graceful stop, bounded; SIGKILL if it does not end in time. */
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (isAlive()) {
+            stop();
+        }
+    }
+}
