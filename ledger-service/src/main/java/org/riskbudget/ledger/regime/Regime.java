@@ -99,7 +99,10 @@ public class Regime {
     private Ppb poolPpb;
     private Map<String, CompanyAccount> companies = new TreeMap<>();
     private Map<String, SafetyCaseRecord> cases = new HashMap<>();
-    private Map<String, TransferRecord> transfers = new HashMap<>();
+    private Map<String, TransferRecord> pendingTransfers = new HashMap<>();
+    /** Settled transfers keep only their ids: enough to refuse reuse, little enough that a long history loads fast. */
+    private Set<String> completedTransferIds = new HashSet<>();
+    private Set<String> rejectedTransferIds = new HashSet<>();
     private long lastSequence;
     private String lastHash;
 
@@ -168,7 +171,7 @@ public class Regime {
         Access.requireActsFor(command.actor(), command.fromCompanyId());
         CompanyAccount sender = company(command.fromCompanyId());
         company(command.toCompanyId());
-        if (transfers.containsKey(command.transferId().value())) {
+        if (transferStatus(command.transferId()) != null) {
             throw new LedgerException(LedgerErrorCode.DUPLICATE_ID,
                     "transfer " + command.transferId().value() + " already exists");
         }
@@ -376,15 +379,27 @@ public class Regime {
     }
 
     private TransferRecord pendingTransfer(TransferId transferId) {
-        TransferRecord transfer = transfers.get(transferId.value());
-        if (transfer == null) {
+        TransferStatus status = transferStatus(transferId);
+        if (status == null) {
             throw new LedgerException(LedgerErrorCode.NOT_FOUND, "transfer " + transferId.value() + " does not exist");
         }
-        if (transfer.status() != TransferStatus.PENDING) {
+        if (status != TransferStatus.PENDING) {
             throw new LedgerException(LedgerErrorCode.INVALID_STATE,
-                    "transfer " + transferId.value() + " is " + transfer.status() + ", not PENDING");
+                    "transfer " + transferId.value() + " is " + status + ", not PENDING");
         }
-        return transfer;
+        return pendingTransfers.get(transferId.value());
+    }
+
+    /** Where a transfer stands, or null when the regime has never seen its id. */
+    TransferStatus transferStatus(TransferId transferId) {
+        String id = transferId.value();
+        if (pendingTransfers.containsKey(id)) {
+            return TransferStatus.PENDING;
+        }
+        if (completedTransferIds.contains(id)) {
+            return TransferStatus.COMPLETED;
+        }
+        return rejectedTransferIds.contains(id) ? TransferStatus.REJECTED : null;
     }
 
     /** A voluntary movement never overdraws. */
@@ -414,7 +429,7 @@ public class Regime {
     }
 
     private CommandResult transferOutcome(TransferId transferId) {
-        return new TransferOutcome(transferId, transfers.get(transferId.value()).status(), lastSequence);
+        return new TransferOutcome(transferId, transferStatus(transferId), lastSequence);
     }
 
     private CommandResult caseOutcome(CaseId caseId) {
@@ -458,8 +473,8 @@ public class Regime {
         return cases.values();
     }
 
-    Iterable<TransferRecord> transferRecords() {
-        return transfers.values();
+    Iterable<TransferRecord> pendingTransferRecords() {
+        return pendingTransfers.values();
     }
 
     long lastSequence() {
@@ -505,28 +520,29 @@ public class Regime {
         public void on(BudgetTransferredEvent event) {
             companies.get(event.fromCompanyId().value()).transferOutOfAvailable(event.amountPpb());
             companies.get(event.toCompanyId().value()).transferIn(event.amountPpb());
-            transfers.put(event.transferId().value(), new TransferRecord(event.transferId(), event.fromCompanyId(),
-                    event.toCompanyId(), event.amountPpb(), TransferStatus.COMPLETED));
+            completedTransferIds.add(event.transferId().value());
         }
 
         @Override
         public void on(TransferRequestedEvent event) {
             companies.get(event.fromCompanyId().value()).reserve(event.amountPpb());
-            transfers.put(event.transferId().value(), new TransferRecord(event.transferId(), event.fromCompanyId(),
-                    event.toCompanyId(), event.amountPpb(), TransferStatus.PENDING));
+            pendingTransfers.put(event.transferId().value(), new TransferRecord(event.transferId(),
+                    event.fromCompanyId(), event.toCompanyId(), event.amountPpb()));
         }
 
         @Override
         public void on(TransferApprovedEvent event) {
             companies.get(event.fromCompanyId().value()).transferOutOfReserved(event.amountPpb());
             companies.get(event.toCompanyId().value()).transferIn(event.amountPpb());
-            transfers.get(event.transferId().value()).settle(TransferStatus.COMPLETED);
+            pendingTransfers.remove(event.transferId().value());
+            completedTransferIds.add(event.transferId().value());
         }
 
         @Override
         public void on(TransferRejectedEvent event) {
             companies.get(event.fromCompanyId().value()).release(event.amountPpb());
-            transfers.get(event.transferId().value()).settle(TransferStatus.REJECTED);
+            pendingTransfers.remove(event.transferId().value());
+            rejectedTransferIds.add(event.transferId().value());
         }
 
         @Override

@@ -1,12 +1,11 @@
 package org.riskbudget.ledger.regime;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import org.riskbudget.contracts.api.TransferStatus;
 import org.riskbudget.contracts.ids.CompanyId;
 import org.riskbudget.contracts.ids.TransferId;
 import org.riskbudget.contracts.risk.Ppb;
 
-/** A transfer the regime has seen; its id stays taken whatever became of it. */
+/** A transfer awaiting the regulator's approval: what approving or rejecting it moves. */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class TransferRecord {
@@ -15,17 +14,14 @@ final class TransferRecord {
     private CompanyId fromCompanyId;
     private CompanyId toCompanyId;
     private Ppb amountPpb;
-    private TransferStatus status;
 
     TransferRecord() {}
 
-    TransferRecord(TransferId transferId, CompanyId fromCompanyId, CompanyId toCompanyId, Ppb amountPpb,
-            TransferStatus status) {
+    TransferRecord(TransferId transferId, CompanyId fromCompanyId, CompanyId toCompanyId, Ppb amountPpb) {
         this.transferId = transferId;
         this.fromCompanyId = fromCompanyId;
         this.toCompanyId = toCompanyId;
         this.amountPpb = amountPpb;
-        this.status = status;
     }
 
     TransferId transferId() {
@@ -42,13 +38,5 @@ final class TransferRecord {
 
     Ppb amountPpb() {
         return amountPpb;
-    }
-
-    TransferStatus status() {
-        return status;
-    }
-
-    void settle(TransferStatus newStatus) {
-        status = newStatus;
     }
 }

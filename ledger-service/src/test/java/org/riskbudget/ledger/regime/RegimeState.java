@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.StreamSupport;
 import org.riskbudget.contracts.api.TransferStatus;
 import org.riskbudget.contracts.ids.CompanyId;
+import org.riskbudget.contracts.ids.TransferId;
 import org.riskbudget.contracts.risk.Ppb;
 import org.riskbudget.contracts.safetycase.CaseStatus;
 
@@ -30,11 +31,12 @@ final class RegimeState {
                 .orElseThrow(() -> new AssertionError("no case " + caseId));
     }
 
-    static TransferRecord transfer(Regime regime, String transferId) {
-        return StreamSupport.stream(regime.transferRecords().spliterator(), false)
-                .filter(record -> record.transferId().value().equals(transferId))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no transfer " + transferId));
+    static TransferStatus transferStatus(Regime regime, String transferId) {
+        TransferStatus status = regime.transferStatus(TransferId.of(transferId));
+        if (status == null) {
+            throw new AssertionError("no transfer " + transferId);
+        }
+        return status;
     }
 
     static Ppb totalSpent(Regime regime) {
@@ -96,8 +98,8 @@ final class RegimeState {
                 held = held.plus(record.reservedPpb());
             }
         }
-        for (TransferRecord transfer : regime.transferRecords()) {
-            if (transfer.fromCompanyId().equals(companyId) && transfer.status() == TransferStatus.PENDING) {
+        for (TransferRecord transfer : regime.pendingTransferRecords()) {
+            if (transfer.fromCompanyId().equals(companyId)) {
                 held = held.plus(transfer.amountPpb());
             }
         }

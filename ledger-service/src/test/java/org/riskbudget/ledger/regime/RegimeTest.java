@@ -500,7 +500,7 @@ class RegimeTest {
                         assertThat(account(regime, B).availablePpb()).isEqualTo(ppb(550_000));
                         assertThat(account(regime, A)).hasFieldOrPropertyWithValue("netTransferredPpb", ppb(200_000));
                         assertThat(account(regime, B)).hasFieldOrPropertyWithValue("netTransferredPpb", ppb(-200_000));
-                        assertThat(RegimeState.transfer(regime, "b-to-a-1").status()).isEqualTo(TransferStatus.COMPLETED);
+                        assertThat(RegimeState.transferStatus(regime, "b-to-a-1")).isEqualTo(TransferStatus.COMPLETED);
                         assertThat(regime.poolPpb()).isEqualTo(ppb(250_000));
                     }));
         }
@@ -522,7 +522,7 @@ class RegimeTest {
                         assertThat(account(regime, B).reservedPpb()).isEqualTo(ppb(500_000));
                         assertThat(account(regime, A).availablePpb()).isEqualTo(ppb(1_000_000));
                         assertThat(account(regime, B)).hasFieldOrPropertyWithValue("netTransferredPpb", Ppb.ZERO);
-                        assertThat(RegimeState.transfer(regime, "t-1").status()).isEqualTo(TransferStatus.PENDING);
+                        assertThat(RegimeState.transferStatus(regime, "t-1")).isEqualTo(TransferStatus.PENDING);
                     }));
         }
 
@@ -662,7 +662,7 @@ class RegimeTest {
                         assertThat(account(regime, A).availablePpb()).isEqualTo(ppb(1_500_000));
                         assertThat(account(regime, A)).hasFieldOrPropertyWithValue("netTransferredPpb", ppb(500_000));
                         assertThat(account(regime, B)).hasFieldOrPropertyWithValue("netTransferredPpb", ppb(-500_000));
-                        assertThat(RegimeState.transfer(regime, "t-1").status()).isEqualTo(TransferStatus.COMPLETED);
+                        assertThat(RegimeState.transferStatus(regime, "t-1")).isEqualTo(TransferStatus.COMPLETED);
                     }));
         }
 
@@ -724,7 +724,7 @@ class RegimeTest {
                         assertThat(account(regime, B).reservedPpb()).isEqualTo(Ppb.ZERO);
                         assertThat(account(regime, A).availablePpb()).isEqualTo(ppb(1_000_000));
                         assertThat(account(regime, B)).hasFieldOrPropertyWithValue("netTransferredPpb", Ppb.ZERO);
-                        assertThat(RegimeState.transfer(regime, "t-1").status()).isEqualTo(TransferStatus.REJECTED);
+                        assertThat(RegimeState.transferStatus(regime, "t-1")).isEqualTo(TransferStatus.REJECTED);
                     }));
         }
 
