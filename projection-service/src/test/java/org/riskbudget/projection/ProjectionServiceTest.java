@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
     "projection.consumer.group=projection-test",
     "projection.consumer.retry-backoff-max=500ms",
     "projection.read.min-sequence-wait=2s",
-    "projection.stream.heartbeat-interval=1s"
+    "projection.stream.heartbeat-interval=1s",
+    "projection.metrics.refresh-interval=200ms"
 })
 public abstract class ProjectionServiceTest {
 

@@ -14,18 +14,26 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** A server-sent events client on the JDK's HttpClient: reads the stream's lines on a thread of its own. */
+/**
+ * A server-sent events client on the JDK's HttpClient: reads the stream's lines on a thread of its own. Without a
+ * token it sends no Authorization header, as a browser's EventSource cannot.
+ */
 final class SseClient implements AutoCloseable {
 
     /** One event of the stream: its id, its name and its data. */
     record Event(String id, String name, String data) {}
 
+    /** Put after the last line when the server ended the stream; no line of a stream can hold it. */
+    private static final String END = "\u0000end";
+
     private final HttpResponse<Stream<String>> response;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
     SseClient(URI uri, String token, String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + token);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -40,6 +48,7 @@ final class SseClient implements AutoCloseable {
         Thread reader = new Thread(() -> {
             try {
                 response.body().forEach(lines::add);
+                lines.add(END);
             } catch (UncheckedIOException | IllegalStateException closed) {
                 // the test closed the stream while this thread was reading it
             }
@@ -89,6 +98,11 @@ final class SseClient implements AutoCloseable {
             }
         }
         return events;
+    }
+
+    /** Waits until the server has ended the stream; false when it is still open after the timeout. */
+    boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return awaitLine(END, timeout);
     }
 
     private String next(long deadlineNs) throws InterruptedException {

@@ -7,11 +7,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.riskbudget.contracts.json.LedgerJson;
 import org.riskbudget.contracts.view.LedgerChange;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 
 /** The live stream: each applied change arrives as a server-sent event, without reloading anything. */
 class StreamTest extends ProjectionServiceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    @Autowired
+    private ApplicationContext context;
 
     @Test
     void anAppliedChangeArrivesOnTheOpenStream() throws Exception {
@@ -63,6 +69,62 @@ class StreamTest extends ProjectionServiceTest {
         try (SseClient stream = subscribe(regime, "yesterday")) {
             assertThat(stream.status()).isEqualTo(400);
         }
+    }
+
+    @Test
+    void aBrowserSubscribesFromTheSequenceItLoadedWithAQueryParameter() throws Exception {
+        RegimeEvents regime = openedRegime("fromquery");
+        topic().send(regime.register("a", "A"), regime.allocate("a", 5), regime.allocate("a", 6));
+        budgetAt(regime.regimeId.value(), 4);
+        try (SseClient stream = new SseClient(uri(streamPath(regime) + "?lastEventId=2"),
+                TestTokens.token("VIEWER", null), null)) {
+            assertThat(stream.awaitEvents(2, PATIENCE)).extracting(SseClient.Event::id).containsExactly("3", "4");
+        }
+        // A reconnecting EventSource keeps the first URL but sends the newer Last-Event-ID, which wins.
+        try (SseClient stream = new SseClient(uri(streamPath(regime) + "?lastEventId=1"),
+                TestTokens.token("VIEWER", null), "3")) {
+            assertThat(stream.awaitEvents(1, PATIENCE)).extracting(SseClient.Event::id).containsExactly("4");
+        }
+    }
+
+    @Test
+    void theStreamAloneTakesItsTokenFromTheQueryForEventSource() throws Exception {
+        RegimeEvents regime = openedRegime("querytoken");
+        String token = TestTokens.token("VIEWER", null);
+        try (SseClient stream = new SseClient(uri(streamPath(regime) + "?access_token=" + token), null, null)) {
+            assertThat(stream.status()).isEqualTo(200);
+            topic().send(regime.register("a", "A"));
+            assertThat(stream.awaitEvents(1, PATIENCE)).extracting(SseClient.Event::id).containsExactly("2");
+        }
+        try (SseClient stream = new SseClient(uri(streamPath(regime) + "?access_token=not-a-token"), null, null)) {
+            assertThat(stream.status()).isEqualTo(401);
+        }
+        String budget = "/api/v1/regimes/" + regime.regimeId.value() + "/budget";
+        assertProblem(client.send("GET", uri(budget + "?access_token=" + token), null, null, null), 401,
+                "UNAUTHENTICATED", null);
+    }
+
+    @Test
+    void stoppingTheServiceEndsOpenStreamsSoShutdownNeedNotWaitForThem() throws Exception {
+        RegimeEvents regime = openedRegime("stopping");
+        SmartLifecycle hub = context.getBean("streamHub", SmartLifecycle.class);
+        try (SseClient stream = subscribe(regime, null)) {
+            assertThat(stream.awaitLine(":subscribed", PATIENCE)).isTrue();
+
+            hub.stop();
+
+            assertThat(stream.awaitEnd(PATIENCE)).as("the stream ended").isTrue();
+            assertProblem(viewer(streamPath(regime)), 503, "UNAVAILABLE", "stopping");
+        } finally {
+            hub.start();
+        }
+        try (SseClient again = subscribe(regime, null)) {
+            assertThat(again.awaitLine(":subscribed", PATIENCE)).isTrue();
+        }
+    }
+
+    private static String streamPath(RegimeEvents regime) {
+        return "/api/v1/regimes/" + regime.regimeId.value() + "/stream";
     }
 
     private RegimeEvents openedRegime(String prefix) {

@@ -14,6 +14,7 @@ import org.riskbudget.contracts.view.RegimeBudgetView;
 import org.riskbudget.projection.freshness.AppliedSequences;
 import org.riskbudget.projection.http.Pages;
 import org.riskbudget.projection.http.QueryParameters;
+import org.riskbudget.projection.http.Refuses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,6 +43,7 @@ class BudgetController {
                 budget -> QueryParameters.cursor(budget.regimeId().value()));
     }
 
+    @Refuses(LedgerErrorCode.NOT_FOUND)
     @GetMapping("/{regimeId}/budget")
     RegimeBudgetView budget(@PathVariable String regimeId, @RequestParam(name = AS_OF, required = false) String asOf,
             @RequestParam(name = MIN_SEQUENCE, required = false) String minSequence) {

@@ -13,6 +13,7 @@ import org.riskbudget.contracts.view.Page;
 import org.riskbudget.projection.freshness.AppliedSequences;
 import org.riskbudget.projection.http.Pages;
 import org.riskbudget.projection.http.QueryParameters;
+import org.riskbudget.projection.http.Refuses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,6 +33,7 @@ class CompanyController {
         this.applied = applied;
     }
 
+    @Refuses(LedgerErrorCode.NOT_FOUND)
     @GetMapping
     Page<CompanyAccountView> companies(@PathVariable String regimeId,
             @RequestParam(name = LIMIT, required = false) String limit,
@@ -44,6 +46,7 @@ class CompanyController {
         return page(regime, afterId, rows);
     }
 
+    @Refuses(LedgerErrorCode.NOT_FOUND)
     @GetMapping("/{companyId}")
     CompanyAccountView company(@PathVariable String regimeId, @PathVariable String companyId,
             @RequestParam(name = MIN_SEQUENCE, required = false) String minSequence) {

@@ -53,6 +53,7 @@ public class ProjectionConsumer implements SmartLifecycle {
     private final List<ProjectionListener> listeners;
     private final ProjectionMetrics metrics;
     private final ConsumerStatus status;
+    private final ConsumerLag lag;
     private final Clock clock;
 
     private volatile Consumer<byte[], byte[]> consumer;
@@ -66,7 +67,7 @@ public class ProjectionConsumer implements SmartLifecycle {
 
     ProjectionConsumer(ConsumerSettings settings, KafkaProperties kafka, TransactionTemplate transactions,
             BatchApplier applier, ProjectionState state, List<ProjectionListener> listeners,
-            ProjectionMetrics metrics, ConsumerStatus status, Clock clock) {
+            ProjectionMetrics metrics, ConsumerStatus status, ConsumerLag lag, Clock clock) {
         this.settings = settings;
         this.kafka = kafka;
         this.transactions = transactions;
@@ -75,6 +76,7 @@ public class ProjectionConsumer implements SmartLifecycle {
         this.listeners = List.copyOf(listeners);
         this.metrics = metrics;
         this.status = status;
+        this.lag = lag;
         this.clock = clock;
     }
 
@@ -141,6 +143,7 @@ public class ProjectionConsumer implements SmartLifecycle {
             log.error("The projection consumer stopped", fatal);
         } finally {
             consumer = null;
+            lag.reset();
             status.running(false);
         }
     }
@@ -166,6 +169,7 @@ public class ProjectionConsumer implements SmartLifecycle {
         if (!records.isEmpty()) {
             process(RecordBatch.read(records));
         }
+        lag.measure(consumer);
     }
 
     private void process(RecordBatch batch) {

@@ -16,6 +16,7 @@ import org.riskbudget.contracts.view.Page;
 import org.riskbudget.projection.freshness.AppliedSequences;
 import org.riskbudget.projection.http.Pages;
 import org.riskbudget.projection.http.QueryParameters;
+import org.riskbudget.projection.http.Refuses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,6 +38,7 @@ class HistoryController {
         this.applied = applied;
     }
 
+    @Refuses(LedgerErrorCode.NOT_FOUND)
     @GetMapping("/burn-down")
     Page<BurnDownPoint> burnDown(@PathVariable String regimeId,
             @RequestParam(name = LIMIT, required = false) String limit,
@@ -51,6 +53,7 @@ class HistoryController {
                 point -> QueryParameters.cursor(point.sequence()));
     }
 
+    @Refuses({LedgerErrorCode.NOT_FOUND, LedgerErrorCode.FORBIDDEN})
     @GetMapping("/companies/{companyId}/statement")
     CompanyStatementView statement(@PathVariable String regimeId, @PathVariable String companyId,
             @RequestParam(name = AS_OF, required = false) String asOf,

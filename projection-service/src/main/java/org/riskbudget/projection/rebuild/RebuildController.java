@@ -1,6 +1,8 @@
 package org.riskbudget.projection.rebuild;
 
+import org.riskbudget.contracts.error.LedgerErrorCode;
 import org.riskbudget.contracts.view.RebuildAccepted;
+import org.riskbudget.projection.http.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -16,6 +18,7 @@ class RebuildController {
         this.rebuilds = rebuilds;
     }
 
+    @Refuses(LedgerErrorCode.FORBIDDEN)
     @PostMapping("/api/v1/admin/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
     RebuildAccepted rebuild() {

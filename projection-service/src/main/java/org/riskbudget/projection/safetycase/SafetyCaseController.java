@@ -17,6 +17,7 @@ import org.riskbudget.contracts.view.SafetyCaseView;
 import org.riskbudget.projection.freshness.AppliedSequences;
 import org.riskbudget.projection.http.Pages;
 import org.riskbudget.projection.http.QueryParameters;
+import org.riskbudget.projection.http.Refuses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,6 +37,7 @@ class SafetyCaseController {
         this.applied = applied;
     }
 
+    @Refuses(LedgerErrorCode.NOT_FOUND)
     @GetMapping
     Page<SafetyCaseView> cases(@PathVariable String regimeId,
             @RequestParam(name = STATUS, required = false) String status,
@@ -56,6 +58,7 @@ class SafetyCaseController {
                 safetyCase -> QueryParameters.cursor(safetyCase.caseId().value()));
     }
 
+    @Refuses(LedgerErrorCode.NOT_FOUND)
     @GetMapping("/{caseId}")
     SafetyCaseView safetyCase(@PathVariable String regimeId, @PathVariable String caseId,
             @RequestParam(name = MIN_SEQUENCE, required = false) String minSequence) {

@@ -26,6 +26,7 @@ import org.riskbudget.projection.consumer.ProjectionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,14 +36,19 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Open streams per regime. The consumer hands over applied events after their commit; one sending thread writes
  * them, in order, so a slow client never holds the consumer, and a subscription's replay and its live changes
  * never interleave out of order. Each event is sent with its sequence as id and its type as event name.
+ * <p>
+ * When the service stops, every stream is ended first (a lifecycle stopped before the web server's graceful
+ * shutdown): an open stream never finishes by itself, so the graceful shutdown would otherwise wait its whole
+ * timeout for dashboards; their browsers reconnect, with their Last-Event-ID, to an instance that runs.
  */
 @Component
-class StreamHub implements ProjectionListener, DisposableBean {
+class StreamHub implements ProjectionListener, SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
 
     private final Map<String, Set<Subscription>> byRegime = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
+    private volatile boolean running;
     private final ThreadPoolExecutor sender;
     private final ScheduledExecutorService heartbeats;
     private final StreamSettings settings;
@@ -63,6 +69,9 @@ class StreamHub implements ProjectionListener, DisposableBean {
      * Last-Event-ID), the changes after it are replayed from the history first, at most the configured number.
      */
     SseEmitter subscribe(RegimeId regimeId, long afterSequence) {
+        if (!running) {
+            throw new LedgerException(LedgerErrorCode.UNAVAILABLE, "the service is stopping; retry later");
+        }
         if (open.incrementAndGet() > settings.maxSubscribers()) {
             open.decrementAndGet();
             throw new LedgerException(LedgerErrorCode.UNAVAILABLE, "too many open streams; retry later");
@@ -74,6 +83,10 @@ class StreamHub implements ProjectionListener, DisposableBean {
         emitter.onError(failure -> remove(subscription));
         try {
             sender.execute(() -> {
+                if (!running) {
+                    subscription.emitter.complete(); // stopped between the request and its registration
+                    return;
+                }
                 if (afterSequence >= 0) {
                     replay(subscription);
                 }
@@ -168,6 +181,23 @@ class StreamHub implements ProjectionListener, DisposableBean {
             byRegime.getOrDefault(subscription.regimeId, Set.of()).remove(subscription);
             open.decrementAndGet();
         }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every open stream; one that subscribes meanwhile is refused. */
+    @Override
+    public void stop() {
+        running = false;
+        byRegime.values().forEach(subscriptions -> List.copyOf(subscriptions).forEach(s -> s.emitter.complete()));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @Override

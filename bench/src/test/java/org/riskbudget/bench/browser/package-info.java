@@ -1,0 +1,2 @@
+/** The dashboard in a real headless browser, against the standalone stack. */
+package org.riskbudget.bench.browser;
