@@ -15,7 +15,7 @@ import org.riskbudget.standalone.KafkaBroker;
  * as processes with the {@code standalone} profile, each with its embedded PostgreSQL keeping data in a directory,
  * and the ledger's local token issuer trusted by the projection. One stack serves a test run.
  */
-final class Stack implements AutoCloseable {
+public final class Stack implements AutoCloseable {
 
     private static Stack shared;
 
@@ -46,7 +46,7 @@ final class Stack implements AutoCloseable {
     }
 
     /** The stack of this test run, started on first use and stopped when the run ends. */
-    static synchronized Stack shared() {
+    public static synchronized Stack shared() {
         if (shared == null) {
             try {
                 shared = new Stack(Files.createDirectories(Path.of("target", "stack-" + System.currentTimeMillis()))
@@ -59,11 +59,11 @@ final class Stack implements AutoCloseable {
         return shared;
     }
 
-    URI ledger() {
+    public URI ledger() {
         return ledger.base();
     }
 
-    URI projection() {
+    public URI projection() {
         return projection.base();
     }
 

@@ -1,5 +1,6 @@
 package org.riskbudget.bench.browser;
 
+import org.riskbudget.bench.Stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -59,7 +60,7 @@ class DashboardBrowserTest {
 
     @Test
     void anAllocationThroughTheApiShowsOnTheOpenPageWithoutAReload() throws IOException {
-        SharedStack stack = SharedStack.get();
+        Stack stack = Stack.shared();
         Ledger ledger = new Ledger(stack.ledger());
         String regimeId = "dashboard-" + UUID.randomUUID().toString().substring(0, 8);
         ledger.post("/api/v1/regimes", "{\"id\": \"" + regimeId + "\", \"name\": \"Browser test\", "
@@ -103,7 +104,7 @@ class DashboardBrowserTest {
 
     @Test
     void aCapBrokenByARevisionIsUnmistakable() throws IOException {
-        SharedStack stack = SharedStack.get();
+        Stack stack = Stack.shared();
         Ledger ledger = new Ledger(stack.ledger());
         String regimeId = "overdrawn-" + UUID.randomUUID().toString().substring(0, 8);
         String regime = "/api/v1/regimes/" + regimeId;
@@ -154,7 +155,7 @@ class DashboardBrowserTest {
 
     @Test
     void aRefusedTokenAsksForAnotherAndAPastedOneIsUsed() {
-        SharedStack stack = SharedStack.get();
+        Stack stack = Stack.shared();
         Ledger ledger = new Ledger(stack.ledger());
         String regimeId = "token-" + UUID.randomUUID().toString().substring(0, 8);
         long opened = ledger.post("/api/v1/regimes", "{\"id\": \"" + regimeId + "\", \"name\": \"Token\", "

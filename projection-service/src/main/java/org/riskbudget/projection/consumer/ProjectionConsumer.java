@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -44,6 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProjectionConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionConsumer.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final ConsumerSettings settings;
     private final KafkaProperties kafka;
@@ -121,7 +123,8 @@ public class ProjectionConsumer implements SmartLifecycle {
         if (settings.createTopic()) {
             EventsTopic.createIfMissing(kafka.buildAdminProperties(), settings, this::isRunning);
         }
-        try (KafkaConsumer<byte[], byte[]> kafkaConsumer = createConsumer()) {
+        KafkaConsumer<byte[], byte[]> kafkaConsumer = createConsumer();
+        try {
             consumer = kafkaConsumer;
             pauses = new PartitionPauses(kafkaConsumer, settings.retryBackoffFirst(), settings.retryBackoffMax());
             generation = state.generation();
@@ -143,6 +146,8 @@ public class ProjectionConsumer implements SmartLifecycle {
             log.error("The projection consumer stopped", fatal);
         } finally {
             consumer = null;
+            // Bounded: with the broker already gone, leaving the group would otherwise wait its default 30 s.
+            kafkaConsumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
             lag.reset();
             status.running(false);
         }
