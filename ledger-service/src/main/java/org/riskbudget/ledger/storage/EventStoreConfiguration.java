@@ -3,12 +3,9 @@ package org.riskbudget.ledger.storage;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /** The event store's transactions, and how it tells a conflict from a failure. */
 @Configuration(proxyBeanMethods = false)
@@ -21,8 +18,7 @@ class EventStoreConfiguration {
      */
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
-        return new SpringTransactionManager(transactions,
-                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED));
+        return new SavepointTransactionManager(transactions);
     }
 
     /**
