@@ -9,6 +9,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -81,6 +83,8 @@ class RestartTest {
         assertThat(verdict.isClean()).as("the chain across the kill and the snapshots").isTrue();
         assertThat(verdict.books().lastSequence()).isEqualTo(23);
         assertThat(verdict.books().allocatedPpb().value()).isEqualTo(20 * 21 / 2 + 1);
+        Awaitility.await("snapshots, taken after the commands on a thread of their own").atMost(Duration.ofSeconds(30))
+                .until(() -> snapshotsOf(regimeId) > 0);
 
         try (TopicReader topic = new TopicReader(KafkaBroker.shared().bootstrapServers(), LedgerTopic.DEFAULT_NAME)) {
             List<Long> published = topic.awaitRecords(regimeId, 23, Duration.ofSeconds(60)).stream()
@@ -96,11 +100,25 @@ class RestartTest {
      * service starts its publisher over existing events, which Axon marks with a replay token.
      */
     private static void forgetWhatWasPublished() throws SQLException {
-        EmbeddedPostgresServer database = SharedDatabase.server(DATABASE);
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(DATABASE), database.username(),
-                database.password()); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM tokenentry");
         }
+    }
+
+    private static long snapshotsOf(String regimeId) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(
+                "SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?")) {
+            query.setString(1, regimeId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        EmbeddedPostgresServer database = SharedDatabase.server(DATABASE);
+        return DriverManager.getConnection(database.jdbcUrl(DATABASE), database.username(), database.password());
     }
 
     private ApiClient.Answer send(ApiClient client, URI base, String token, String path, String body, String key) {
