@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.riskbudget.contracts.scenario.ApiClient;
 
 /** Bad input always gets a 4xx problem+json naming the problem, and changes nothing. */
@@ -84,7 +85,34 @@ class MalformedInputTest extends LedgerServiceTest {
         ApiClient.Answer answer = post("/api/v1/regimes/" + regimeId + "/companies", "REGULATOR", null, body);
 
         assertThat(answer.status()).isEqualTo(413);
-        assertThat(answer.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(answer.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(answer.text()).contains("body: the request body may be at most");
+    }
+
+    @Test
+    void aMissingRegimeIdIsNamedAsTheBodyNamesIt() {
+        ApiClient.Answer answer = post("/api/v1/regimes", "REGULATOR", null, "{\"name\": \"n\", \"capPpb\": 1}");
+
+        expectValidationFailure(answer, "id is required");
+        assertThat(answer.body().get("detail").asString()).doesNotContain("regimeId");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"role\": \"SYSTEM\"}", "{\"role\": \"COMPANY\"}", "{\"role\": \"ROOT\"}"})
+    void aDevelopmentTokenNeedsAGrantableRoleAndACompanyForCompanies(String body) {
+        ApiClient.Answer answer = client.send("POST", uri("/api/v1/dev/tokens"), null, body, null);
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(answer.code()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void authenticationIsCheckedBeforeTheBodySize() {
+        String body = "{\"companyId\": \"frontier-a\", \"name\": \"" + "x".repeat(300_000) + "\"}";
+        ApiClient.Answer answer = client.send("POST", uri("/api/v1/regimes/" + regimeId + "/companies"), null, body,
+                null);
+
+        assertThat(answer.status()).isEqualTo(401);
     }
 
     @Test

@@ -47,7 +47,7 @@ class ListBoundsTest extends ProjectionServiceTest {
         assertThat(ids(base + "/companies?limit=2", "companyId")).containsExactly("a", "b", "c", "d", "e");
         JsonNode all = read(base + "/companies");
         assertThat(all.get("items")).hasSize(5);
-        assertThat(all.path("next").isMissingNode()).as("no next page").isTrue();
+        assertThat(all.has("next") && all.get("next").isNull()).as("no next page: next is null").isTrue();
         JsonNode first = read(base + "/companies?limit=4");
         assertThat(first.get("items")).hasSize(4);
         assertThat(first.get("next").asString()).isNotBlank();
@@ -93,7 +93,7 @@ class ListBoundsTest extends ProjectionServiceTest {
         for (int pages = 0; pages < 100; pages++) {
             JsonNode page = read(firstPage + (next == null ? "" : "&after=" + next));
             page.get("items").forEach(item -> ids.add(item.get(member).asString()));
-            if (page.path("next").isMissingNode()) {
+            if (page.get("next").isNull()) {
                 return ids;
             }
             next = page.get("next").asString();

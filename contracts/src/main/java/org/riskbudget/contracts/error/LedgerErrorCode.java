@@ -9,7 +9,6 @@ public enum LedgerErrorCode {
     UNAUTHENTICATED(401, "Authentication required"),
     FORBIDDEN(403, "Not allowed for this role or company"),
     VALIDATION_FAILED(400, "The request is not valid"),
-    PAYLOAD_TOO_LARGE(413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "The request body must be application/json"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_FOUND(404, "Not found"),

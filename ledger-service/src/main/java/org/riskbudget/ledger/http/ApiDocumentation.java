@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.riskbudget.contracts.error.LedgerErrorCode;
+import org.riskbudget.platform.web.Problems;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -39,7 +40,7 @@ class ApiDocumentation {
     private static final String BEARER = "bearer";
     private static final Set<LedgerErrorCode> EVERY_OPERATION = EnumSet.of(LedgerErrorCode.VALIDATION_FAILED,
             LedgerErrorCode.UNAUTHENTICATED, LedgerErrorCode.FORBIDDEN);
-    private static final Set<LedgerErrorCode> EVERY_COMMAND = EnumSet.of(LedgerErrorCode.PAYLOAD_TOO_LARGE,
+    private static final Set<LedgerErrorCode> EVERY_COMMAND = EnumSet.of(
             LedgerErrorCode.UNSUPPORTED_MEDIA_TYPE, LedgerErrorCode.IDEMPOTENCY_KEY_REUSED,
             LedgerErrorCode.CONCURRENCY_CONFLICT);
 
@@ -77,6 +78,12 @@ class ApiDocumentation {
             }
             codes.addAll(declaredRefusals(handler));
             document(operation, codes);
+            if (command) {
+                operation.getResponses().addApiResponse(String.valueOf(Problems.PAYLOAD_TOO_LARGE),
+                        new ApiResponse().description("Refused: VALIDATION_FAILED, the body is over the size limit")
+                                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType()
+                                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+            }
             return operation;
         };
     }

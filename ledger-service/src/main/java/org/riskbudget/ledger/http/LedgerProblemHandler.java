@@ -62,8 +62,8 @@ class LedgerProblemHandler extends ProblemAdvice {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
-                return new ResponseEntity<>(Problems.of(LedgerErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage()),
-                        HttpStatusCode.valueOf(413));
+                return new ResponseEntity<>(Problems.bodyTooLarge(tooLarge.maxBytes()),
+                        HttpStatusCode.valueOf(Problems.PAYLOAD_TOO_LARGE));
             }
         }
         return new ResponseEntity<>(Problems.of(LedgerErrorCode.VALIDATION_FAILED, describe(unreadable)),

@@ -9,8 +9,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.riskbudget.contracts.error.LedgerErrorCode;
+import org.riskbudget.platform.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -18,10 +19,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Bounds every request body: a declared length over the limit answers 413 at once, and a body streamed without a
- * length stops being read at the limit. Runs before security so an oversized body costs nothing to refuse.
+ * length stops being read at the limit. Runs right after security, so authentication answers first (as every check
+ * order demands) and an unauthenticated body is never read at all.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
 class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
@@ -34,11 +36,12 @@ class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(LedgerErrorCode.PAYLOAD_TOO_LARGE.httpStatus());
+            LedgerErrorCode code = LedgerErrorCode.VALIDATION_FAILED;
+            response.setStatus(Problems.PAYLOAD_TOO_LARGE);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"urn:risk-budget-ledger:problem:payload-too-large\",\"title\":\""
-                    + LedgerErrorCode.PAYLOAD_TOO_LARGE.title() + "\",\"status\":413,\"detail\":\"the body may be at most "
-                    + maxBytes + " bytes\",\"code\":\"PAYLOAD_TOO_LARGE\"}");
+            response.getWriter().write("{\"type\":\"" + Problems.type(code) + "\",\"title\":\"" + code.title()
+                    + "\",\"status\":" + Problems.PAYLOAD_TOO_LARGE + ",\"detail\":\"" + Problems.bodyTooLargeDetail(maxBytes)
+                    + "\",\"code\":\"" + code.name() + "\"}");
             return;
         }
         chain.doFilter(new Bounded(request, maxBytes), response);
@@ -47,8 +50,15 @@ class RequestBodyLimit extends OncePerRequestFilter {
     /** Thrown while reading a body that turns out larger than allowed; answered as 413. */
     static final class BodyTooLarge extends IOException {
 
+        private final long maxBytes;
+
         BodyTooLarge(long maxBytes) {
-            super("the body may be at most " + maxBytes + " bytes");
+            super(Problems.bodyTooLargeDetail(maxBytes));
+            this.maxBytes = maxBytes;
+        }
+
+        long maxBytes() {
+            return maxBytes;
         }
     }
 

@@ -4,6 +4,8 @@ import java.util.Map;
 import org.riskbudget.contracts.access.Role;
 import org.riskbudget.contracts.api.DevTokenRequest;
 import org.riskbudget.contracts.api.DevTokenResponse;
+import org.riskbudget.contracts.error.LedgerErrorCode;
+import org.riskbudget.contracts.error.LedgerException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,10 +28,11 @@ class DevTokenController {
     @PostMapping("/tokens")
     DevTokenResponse token(@RequestBody DevTokenRequest request) {
         if (request.role() == null || request.role() == Role.SYSTEM) {
-            throw new IllegalArgumentException("role must be one of REGULATOR, AUDITOR, COMPANY, VIEWER");
+            throw new LedgerException(LedgerErrorCode.VALIDATION_FAILED,
+                    "role must be one of REGULATOR, AUDITOR, COMPANY, VIEWER");
         }
         if (request.role() == Role.COMPANY && request.companyId() == null) {
-            throw new IllegalArgumentException("companyId is required for COMPANY tokens");
+            throw new LedgerException(LedgerErrorCode.VALIDATION_FAILED, "companyId is required for COMPANY tokens");
         }
         return issuer.issue(request.role(), request.companyId());
     }

@@ -50,7 +50,6 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
         return switch (status.value()) {
             case 404 -> LedgerErrorCode.NOT_FOUND;
             case 405 -> LedgerErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> LedgerErrorCode.PAYLOAD_TOO_LARGE;
             case 415 -> LedgerErrorCode.UNSUPPORTED_MEDIA_TYPE;
             case 503 -> LedgerErrorCode.UNAVAILABLE;
             default -> status.is4xxClientError() ? LedgerErrorCode.VALIDATION_FAILED : LedgerErrorCode.INTERNAL_ERROR;

@@ -11,6 +11,7 @@ public final class Problems {
 
     public static final String CODE = "code";
     public static final String RULE = "rule";
+    public static final int PAYLOAD_TOO_LARGE = 413;
 
     private Problems() {}
 
@@ -27,6 +28,17 @@ public final class Problems {
             problem.setProperty(RULE, rule.field());
         }
         return problem;
+    }
+
+    /** An oversized body: status 413, with the code every other invalid input has. */
+    public static ProblemDetail bodyTooLarge(long maxBytes) {
+        ProblemDetail problem = of(LedgerErrorCode.VALIDATION_FAILED, bodyTooLargeDetail(maxBytes));
+        problem.setStatus(PAYLOAD_TOO_LARGE);
+        return problem;
+    }
+
+    public static String bodyTooLargeDetail(long maxBytes) {
+        return "body: the request body may be at most " + maxBytes + " bytes";
     }
 
     /** A stable URN per code, such as {@code urn:risk-budget-ledger:problem:insufficient-budget}. */
