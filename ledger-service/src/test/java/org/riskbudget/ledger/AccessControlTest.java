@@ -52,14 +52,14 @@ class AccessControlTest extends LedgerServiceTest {
                 Arguments.of("POST", "/api/v1/regimes/%s/transfers",
                         "{\"fromCompanyId\":\"frontier-a\",\"toCompanyId\":\"frontier-b\",\"amountPpb\":1}",
                         List.of("COMPANY")),
-                Arguments.of("POST", "/api/v1/regimes/%s/transfers/t-1/approval", "{}", List.of("REGULATOR")),
-                Arguments.of("POST", "/api/v1/regimes/%s/transfers/t-1/rejection", "{}", List.of("REGULATOR")),
+                Arguments.of("POST", "/api/v1/regimes/%s/transfers/t-1/approval", "{\"reasons\": \"r\"}", List.of("REGULATOR")),
+                Arguments.of("POST", "/api/v1/regimes/%s/transfers/t-1/rejection", "{\"reasons\": \"r\"}", List.of("REGULATOR")),
                 Arguments.of("POST", "/api/v1/regimes/%s/safety-cases", caseBody("case-new", "frontier-a", 1),
                         List.of("COMPANY")),
-                Arguments.of("POST", "/api/v1/regimes/%s/safety-cases/case-a/acceptance", "{}", List.of("REGULATOR")),
-                Arguments.of("POST", "/api/v1/regimes/%s/safety-cases/case-a/rejection", "{}", List.of("REGULATOR")),
-                Arguments.of("POST", "/api/v1/regimes/%s/safety-cases/case-a/revocation", "{}", List.of("REGULATOR")),
-                Arguments.of("POST", "/api/v1/regimes/%s/safety-cases/case-a/withdrawal", "{}", List.of("COMPANY")),
+                Arguments.of("POST", "/api/v1/regimes/%s/safety-cases/case-a/acceptance", "{\"reasons\": \"r\"}", List.of("REGULATOR")),
+                Arguments.of("POST", "/api/v1/regimes/%s/safety-cases/case-a/rejection", "{\"reasons\": \"r\"}", List.of("REGULATOR")),
+                Arguments.of("POST", "/api/v1/regimes/%s/safety-cases/case-a/revocation", "{\"reasons\": \"r\"}", List.of("REGULATOR")),
+                Arguments.of("POST", "/api/v1/regimes/%s/safety-cases/case-a/withdrawal", "{\"reasons\": \"r\"}", List.of("COMPANY")),
                 Arguments.of("POST", "/api/v1/regimes/%s/safety-cases/case-a/revisions",
                         "{\"reason\":\"r\",\"evidence\":[{\"kind\":\"OTHER\",\"description\":\"d\",\"likelihoodRatio\":\"2\"}]}",
                         List.of("AUDITOR", "REGULATOR", "COMPANY")),
@@ -124,12 +124,12 @@ class AccessControlTest extends LedgerServiceTest {
         @Test
         void aCompanyMayNotWithdrawAnotherCompanysCase() {
             expectForbiddenAndNothingChanged(() -> post("/api/v1/regimes/" + regimeId
-                    + "/safety-cases/case-a/withdrawal", "COMPANY", "frontier-b", "{}"));
+                    + "/safety-cases/case-a/withdrawal", "COMPANY", "frontier-b", "{\"reasons\": \"r\"}"));
         }
 
         @Test
         void aCompanyMayNotReviseAnotherCompanysCase() {
-            expectSuccess(regulator("/api/v1/regimes/" + regimeId + "/safety-cases/case-a/acceptance", "{}"));
+            expectSuccess(regulator("/api/v1/regimes/" + regimeId + "/safety-cases/case-a/acceptance", "{\"reasons\": \"r\"}"));
             expectForbiddenAndNothingChanged(() -> post("/api/v1/regimes/" + regimeId
                     + "/safety-cases/case-a/revisions", "COMPANY", "frontier-b",
                     "{\"reason\":\"r\",\"evidence\":[{\"kind\":\"OTHER\",\"description\":\"d\",\"likelihoodRatio\":\"2\"}]}"));
@@ -138,7 +138,7 @@ class AccessControlTest extends LedgerServiceTest {
         @Test
         void aReviewerMayNotDecideACaseOfItsOwnCompany() {
             expectForbiddenAndNothingChanged(() -> post("/api/v1/regimes/" + regimeId
-                    + "/safety-cases/case-a/acceptance", "REGULATOR", "frontier-a", "{}"));
+                    + "/safety-cases/case-a/acceptance", "REGULATOR", "frontier-a", "{\"reasons\": \"r\"}"));
         }
 
         private void expectForbiddenAndNothingChanged(java.util.function.Supplier<ApiClient.Answer> request) {

@@ -30,7 +30,7 @@ class AuditLogTest extends LedgerServiceTest {
     void regimeWithHistory() {
         regimeId = regimeWithCompanies(500_000, "frontier-a", "frontier-b");
         submitCase(regimeId, "frontier-a", "case-1", 20_000);
-        expectSuccess(regulator("/api/v1/regimes/" + regimeId + "/safety-cases/case-1/acceptance", "{}"));
+        expectSuccess(regulator("/api/v1/regimes/" + regimeId + "/safety-cases/case-1/acceptance", "{\"reasons\": \"r\"}"));
     }
 
     @Test

@@ -36,12 +36,12 @@ class ErrorCodesTest extends LedgerServiceTest {
 
         @Test
         void anUnknownCase() {
-            expectRefusal(regulator(regime + "/safety-cases/none/acceptance", "{}"), 404, "NOT_FOUND");
+            expectRefusal(regulator(regime + "/safety-cases/none/acceptance", "{\"reasons\": \"r\"}"), 404, "NOT_FOUND");
         }
 
         @Test
         void anUnknownTransfer() {
-            expectRefusal(regulator(regime + "/transfers/none/approval", "{}"), 404, "NOT_FOUND");
+            expectRefusal(regulator(regime + "/transfers/none/approval", "{\"reasons\": \"r\"}"), 404, "NOT_FOUND");
         }
 
         @Test
@@ -76,7 +76,7 @@ class ErrorCodesTest extends LedgerServiceTest {
     @Test
     void aPausedCompanyMayNotSubmit() {
         submitCase(regimeId, "frontier-a", "case-1", 400_000);
-        expectSuccess(regulator(regime + "/safety-cases/case-1/acceptance", "{}"));
+        expectSuccess(regulator(regime + "/safety-cases/case-1/acceptance", "{\"reasons\": \"r\"}"));
         expectSuccess(post(regime + "/safety-cases/case-1/revisions", "AUDITOR", null,
                 "{\"reason\":\"new threat\",\"assessments\":{\"misuse\":{\"riskPpb\":500000}}}"));
 
@@ -87,7 +87,7 @@ class ErrorCodesTest extends LedgerServiceTest {
     @Test
     void aDecisionInTheWrongStateIsInvalid() {
         submitCase(regimeId, "frontier-a", "case-1", 1_000);
-        expectRefusal(regulator(regime + "/safety-cases/case-1/revocation", "{}"), 409, "INVALID_STATE");
+        expectRefusal(regulator(regime + "/safety-cases/case-1/revocation", "{\"reasons\": \"r\"}"), 409, "INVALID_STATE");
     }
 
     @Test

@@ -21,7 +21,7 @@ class ExpiryTest extends LedgerServiceTest {
         String regimeId = regimeWithCompanies(500_000, "frontier-a");
         String windowEnd = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).toString();
         submit(regimeId, "short-lived", windowEnd);
-        expectSuccess(regulator("/api/v1/regimes/" + regimeId + "/safety-cases/short-lived/acceptance", "{}"));
+        expectSuccess(regulator("/api/v1/regimes/" + regimeId + "/safety-cases/short-lived/acceptance", "{\"reasons\": \"r\"}"));
         RegimeBooks before = books(regimeId);
 
         Awaitility.await("expiry").atMost(Duration.ofSeconds(30)).until(() ->
@@ -36,10 +36,10 @@ class ExpiryTest extends LedgerServiceTest {
     void aRevokedCaseNeverExpires() {
         String regimeId = regimeWithCompanies(500_000, "frontier-a");
         submit(regimeId, "revoked", Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS).toString());
-        expectSuccess(regulator("/api/v1/regimes/" + regimeId + "/safety-cases/revoked/acceptance", "{}"));
-        expectSuccess(regulator("/api/v1/regimes/" + regimeId + "/safety-cases/revoked/revocation", "{}"));
+        expectSuccess(regulator("/api/v1/regimes/" + regimeId + "/safety-cases/revoked/acceptance", "{\"reasons\": \"r\"}"));
+        expectSuccess(regulator("/api/v1/regimes/" + regimeId + "/safety-cases/revoked/revocation", "{\"reasons\": \"r\"}"));
         submit(regimeId, "witness", Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS).toString());
-        expectSuccess(regulator("/api/v1/regimes/" + regimeId + "/safety-cases/witness/acceptance", "{}"));
+        expectSuccess(regulator("/api/v1/regimes/" + regimeId + "/safety-cases/witness/acceptance", "{\"reasons\": \"r\"}"));
 
         Awaitility.await("the witness expiring").atMost(Duration.ofSeconds(30)).until(() ->
                 books(regimeId).safetyCase(CaseId.of("witness")).orElseThrow().status() == CaseStatus.EXPIRED);

@@ -89,6 +89,14 @@ class MalformedInputTest extends LedgerServiceTest {
         assertThat(answer.text()).contains("body: the request body may be at most");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"safety-cases/case-x/acceptance", "safety-cases/case-x/revocation",
+            "transfers/t-x/approval"})
+    void everyDecisionIsRecordedWithItsReasons(String decision) {
+        expectValidationFailure(post("/api/v1/regimes/" + regimeId + "/" + decision, "REGULATOR", null, "{}"),
+                "reasons is required");
+    }
+
     @Test
     void aMissingRegimeIdIsNamedAsTheBodyNamesIt() {
         ApiClient.Answer answer = post("/api/v1/regimes", "REGULATOR", null, "{\"name\": \"n\", \"capPpb\": 1}");

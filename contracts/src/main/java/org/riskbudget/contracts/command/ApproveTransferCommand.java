@@ -11,7 +11,7 @@ public record ApproveTransferCommand(RegimeId regimeId, TransferId transferId, S
     public ApproveTransferCommand {
         Require.present("regimeId", regimeId);
         Require.present("transferId", transferId);
-        Require.optionalText("reasons", reasons, 2000);
+        Require.text("reasons", reasons, 2000);
         Require.present("actor", actor);
     }
 }

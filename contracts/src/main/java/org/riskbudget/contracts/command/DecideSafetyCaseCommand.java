@@ -12,7 +12,7 @@ public record DecideSafetyCaseCommand(RegimeId regimeId, CaseId caseId, CaseDeci
         Require.present("regimeId", regimeId);
         Require.present("caseId", caseId);
         Require.present("decision", decision);
-        Require.optionalText("reasons", reasons, 2000);
+        Require.text("reasons", reasons, 2000);
         Require.present("actor", actor);
     }
 }

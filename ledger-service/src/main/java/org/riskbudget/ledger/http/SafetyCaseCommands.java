@@ -45,11 +45,10 @@ class SafetyCaseCommands {
     @Refuses({LedgerErrorCode.NOT_FOUND, LedgerErrorCode.COMPANY_PAUSED, LedgerErrorCode.INVALID_STATE, LedgerErrorCode.POLICY_VIOLATION})
     @PostMapping("/{caseId}/{decision:acceptance|rejection|withdrawal|revocation}")
     CommandResult decide(@PathVariable RegimeId regimeId, @PathVariable CaseId caseId, @PathVariable String decision,
-            @RequestBody(required = false) DecisionRequest body, CommandContext context) {
-        DecisionRequest request = body == null ? new DecisionRequest(null) : body;
+            @RequestBody DecisionRequest body, CommandContext context) {
         CaseDecision caseDecision = DECISIONS.get(decision);
-        return commands.dispatch(context, request,
-                actor -> new DecideSafetyCaseCommand(regimeId, caseId, caseDecision, request.reasons(), actor));
+        return commands.dispatch(context, body,
+                actor -> new DecideSafetyCaseCommand(regimeId, caseId, caseDecision, body.reasons(), actor));
     }
 
     @Refuses({LedgerErrorCode.NOT_FOUND, LedgerErrorCode.INVALID_STATE, LedgerErrorCode.POLICY_VIOLATION})

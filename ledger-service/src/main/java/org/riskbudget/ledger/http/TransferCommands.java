@@ -42,10 +42,9 @@ class TransferCommands {
     @Refuses({LedgerErrorCode.NOT_FOUND, LedgerErrorCode.INVALID_STATE})
     @PostMapping("/{transferId}/{decision:approval|rejection}")
     CommandResult decide(@PathVariable RegimeId regimeId, @PathVariable TransferId transferId,
-            @PathVariable String decision, @RequestBody(required = false) DecisionRequest body, CommandContext context) {
-        String reasons = body == null ? null : body.reasons();
-        return commands.dispatch(context, body == null ? new DecisionRequest(null) : body,
-                actor -> "approval".equals(decision) ? new ApproveTransferCommand(regimeId, transferId, reasons, actor)
-                        : new RejectTransferCommand(regimeId, transferId, reasons, actor));
+            @PathVariable String decision, @RequestBody DecisionRequest body, CommandContext context) {
+        return commands.dispatch(context, body, actor -> "approval".equals(decision)
+                ? new ApproveTransferCommand(regimeId, transferId, body.reasons(), actor)
+                : new RejectTransferCommand(regimeId, transferId, body.reasons(), actor));
     }
 }

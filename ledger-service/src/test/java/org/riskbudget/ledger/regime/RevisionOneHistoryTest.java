@@ -37,7 +37,7 @@ class RevisionOneHistoryTest extends LedgerServiceTest {
         String today = regimeWithCompanies(500_000, "frontier-a", "frontier-b");
         submitCase(today, "frontier-a", "case-1", 20_000);
         submitCase(today, "frontier-b", "case-2", 30_000);
-        expectSuccess(regulator("/api/v1/regimes/" + today + "/safety-cases/case-1/acceptance", "{}"));
+        expectSuccess(regulator("/api/v1/regimes/" + today + "/safety-cases/case-1/acceptance", "{\"reasons\": \"r\"}"));
         String old = "old-" + UUID.randomUUID().toString().substring(0, 8);
 
         int rewritten = copyAsRevisionOne(today, old);
