@@ -72,6 +72,7 @@ import org.riskbudget.contracts.risk.Ppb;
 import org.riskbudget.contracts.safetycase.Assessments;
 import org.riskbudget.contracts.safetycase.CaseFlag;
 import org.riskbudget.contracts.safetycase.CaseStatus;
+import org.riskbudget.contracts.safetycase.EvidenceItem;
 import org.riskbudget.contracts.safetycase.RiskBreakdown;
 
 /**
@@ -306,9 +307,13 @@ public class Regime {
             throw new LedgerException(LedgerErrorCode.INVALID_STATE,
                     "case " + command.caseId().value() + ": " + cannotTakeIt.getMessage());
         }
-        PolicyCheck.checkEvidence(policy, command.evidence());
+        // Only evidence the case did not already hold answers to today's policy: what was accepted under an earlier
+        // one stands, and a revision that keeps it must still be recorded.
+        List<EvidenceItem> held = safetyCase.assessments().misalignment() == null ? List.of()
+                : safetyCase.assessments().misalignment().evidence();
+        PolicyCheck.checkEvidence(policy, newEvidence(command.evidence(), held));
         if (command.assessments() != null && command.assessments().misalignment() != null) {
-            PolicyCheck.checkEvidence(policy, command.assessments().misalignment().evidence());
+            PolicyCheck.checkEvidence(policy, newEvidence(command.assessments().misalignment().evidence(), held));
         }
         Ppb newRiskPpb = revised.riskBreakdown().totalPpb();
         Ppb additionalChargePpb = Ppb.max(Ppb.ZERO, newRiskPpb.minus(safetyCase.chargedPpb()));
@@ -320,6 +325,10 @@ public class Regime {
             flagDependents(command.caseId(), clock);
         }
         return caseOutcome(command.caseId());
+    }
+
+    private static List<EvidenceItem> newEvidence(List<EvidenceItem> evidence, List<EvidenceItem> held) {
+        return evidence.stream().filter(item -> !held.contains(item)).toList();
     }
 
     @CommandHandler

@@ -1640,6 +1640,30 @@ class RegimeTest {
          * scheming.
          */
         @Test
+        void aRevisionKeepingEvidenceAcceptedUnderAnEarlierPolicyIsRecorded() {
+            Assessments higherPrior = new Assessments(null, new MisalignmentAssessment(Probability.of("0.05"),
+                    atlas7().misalignment().evidence(), null), null);
+            fixture.givenCommands(history(essayBeforeTheSmokingGun(),
+                            List.of(changePolicy(policy().maxEvidenceLikelihoodRatio("5").build()))))
+                    .when(reviseReplacing("a-atlas-7", AUDITOR, higherPrior))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(events(event(SafetyCaseRevisedEvent.class, revised ->
+                                    assertThat(revised.riskPpb().isGreaterThan(revised.previousRiskPpb())).isTrue()),
+                            event(SafetyCasesFlaggedEvent.class, flagged -> {})));
+        }
+
+        @Test
+        void aRevisionBringingNewEvidenceBeyondTheCurrentMaximumIsRefused() {
+            Assessments newClaim = new Assessments(null, new MisalignmentAssessment(Probability.of("0.03"),
+                    List.of(evidence(EvidenceKind.INTERPRETABILITY, "a new probe", "6")), null), null);
+            fixture.givenCommands(history(essayBeforeTheSmokingGun(),
+                            List.of(changePolicy(policy().maxEvidenceLikelihoodRatio("5").build()))))
+                    .when(reviseReplacing("a-atlas-7", AUDITOR, newClaim))
+                    .expectException(LedgerException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
         void evidenceAcceptedUnderAnEarlierPolicyDoesNotBlockALaterRevision() {
             fixture.givenCommands(history(essayBeforeTheSmokingGun(),
                             List.of(changePolicy(policy().maxEvidenceLikelihoodRatio("5").build()))))
