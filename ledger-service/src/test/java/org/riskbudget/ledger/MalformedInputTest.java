@@ -2,7 +2,11 @@ package org.riskbudget.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -152,6 +156,47 @@ class MalformedInputTest extends LedgerServiceTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.code()).isEqualTo("VALIDATION_FAILED");
         assertThat(answer.body().get("detail").asString()).contains("target");
+    }
+
+    /** Tomcat decodes a query string lazily, inside the controller; a truncated UTF-8 escape once answered 500. */
+    @Test
+    void aQueryStringThatIsNotPercentEncodedUtf8IsRefused() {
+        ApiClient.Answer answer = get("/api/v1/risk/required-likelihood-ratio?prior=%E2%82&target=0.1", "VIEWER",
+                null);
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(answer.body().get("detail").asString()).contains("query string");
+    }
+
+    /**
+     * The firewall checks the Idempotency-Key when the command reads it; a C1 control character (what a client
+     * sending UTF-8 Cyrillic produces, read as Latin-1) once answered 500. Sent over a plain socket, because Java's
+     * HTTP client replaces such bytes before they leave.
+     */
+    @Test
+    void anIdempotencyKeyWithAControlCharacterIsRefused() throws IOException {
+        byte[] body = "{\"companyId\": \"frontier-a\", \"amountPpb\": 5}".getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(("POST /api/v1/regimes/" + regimeId + "/allocations HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\nAuthorization: Bearer " + client.token("REGULATOR", null) + "\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\nIdempotency-Key: key-")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        request.write(0x85);
+        request.writeBytes("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        request.writeBytes(body);
+
+        String answer;
+        try (Socket socket = new Socket(base().getHost(), base().getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.toByteArray());
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("\"code\":\"VALIDATION_FAILED\"");
+        assertThat(eventCount(regimeId)).isEqualTo(eventsAfterSetup());
     }
 
     private void expectValidationFailure(ApiClient.Answer answer, String detail) {

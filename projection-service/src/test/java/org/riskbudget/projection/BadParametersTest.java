@@ -44,6 +44,7 @@ class BadParametersTest extends ProjectionServiceTest {
         refused(base + "/budget?stauts=ACCEPTED", "stauts");
         refused(base + "/companies?limit=1&limit=2", "limit");
         refused(base + "/companies/frontier-a/statement?asOf=soon", "asOf");
+        refused(base + "/companies?after=%E2%82", "query string");
         assertThat(viewer(base + "/companies?limit=1000").status()).isEqualTo(200);
         assertThat(viewer(base + "/budget?asOf=2027-01-01T00:00:00%2B01:00").status()).isIn(200, 404);
     }

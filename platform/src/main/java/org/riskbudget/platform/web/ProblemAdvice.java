@@ -1,5 +1,6 @@
 package org.riskbudget.platform.web;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.riskbudget.contracts.error.LedgerErrorCode;
 import org.riskbudget.contracts.error.LedgerException;
 import org.slf4j.Logger;
@@ -8,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -25,6 +27,28 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> refused(LedgerException refusal) {
         log.info("Refused with {}: {}", refusal.code(), refusal.getMessage());
         return answer(Problems.of(refusal.code(), refusal.getMessage(), refusal.rule()));
+    }
+
+    /**
+     * Tomcat decodes the query string only when a parameter is first read, so a malformed percent-escape or bytes
+     * that are not UTF-8 surface here, inside the controller: the client's error, not ours.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableQuery(InvalidParameterException undecodable) {
+        log.info("Refused an undecodable query string: {}", undecodable.getMessage());
+        return answer(Problems.of(LedgerErrorCode.VALIDATION_FAILED,
+                "the query string is not correctly percent-encoded UTF-8"));
+    }
+
+    /**
+     * The security firewall checks a header's value when it is first read, which for headers such as
+     * Idempotency-Key is inside the controller: a value with control characters is the client's error.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejectedHeader(RequestRejectedException rejected) {
+        log.info("Refused a request the firewall rejects: {}", rejected.getMessage());
+        return answer(Problems.of(LedgerErrorCode.VALIDATION_FAILED,
+                "a header value holds characters that HTTP headers may not carry"));
     }
 
     @ExceptionHandler(Exception.class)
