@@ -28,6 +28,10 @@ public final class QueryParameters {
     public static final String STATUS = "status";
     public static final String COMPANY_ID = "companyId";
 
+    /** ISO-8601's four-digit years: every instant the database can compare, and any a dashboard could mean. */
+    private static final Instant EARLIEST_AS_OF = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST_AS_OF = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private static final Base64.Encoder CURSOR_ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder CURSOR_DECODER = Base64.getUrlDecoder();
 
@@ -74,11 +78,22 @@ public final class QueryParameters {
         return minSequence;
     }
 
-    /** An ISO-8601 instant ({@code 2027-01-01T00:00:00Z}, or with an offset); null (now) when absent. */
+    /**
+     * An ISO-8601 instant ({@code 2027-01-01T00:00:00Z}, or with an offset) in the years 0001 to 9999; null (now)
+     * when absent. Java parses years up to a billion, which no database column holds.
+     */
     public static Instant asOf(String raw) {
         if (raw == null) {
             return null;
         }
+        Instant asOf = instant(raw);
+        if (asOf.isBefore(EARLIEST_AS_OF) || asOf.isAfter(LATEST_AS_OF)) {
+            throw invalid(AS_OF + " must be in the years 0001 to 9999");
+        }
+        return asOf;
+    }
+
+    private static Instant instant(String raw) {
         try {
             return Instant.parse(raw);
         } catch (DateTimeParseException notAnInstant) {
