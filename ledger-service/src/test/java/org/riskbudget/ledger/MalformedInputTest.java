@@ -171,17 +171,23 @@ class MalformedInputTest extends LedgerServiceTest {
     }
 
     /**
-     * The firewall checks the Idempotency-Key when the command reads it; a C1 control character (what a client
-     * sending UTF-8 Cyrillic produces, read as Latin-1) once answered 500. Sent over a plain socket, because Java's
-     * HTTP client replaces such bytes before they leave.
+     * The firewall checks a header's value when it is first read, inside the controller: a C1 control character
+     * (what a client sending UTF-8 Cyrillic produces, read as Latin-1) in the Idempotency-Key once answered 500, in
+     * the Accept header a bare 400 without a body. Sent over a plain socket, because Java's HTTP client replaces such
+     * bytes before they leave. The Accept case has a body without its amount, so it is refused either way.
      */
-    @Test
-    void anIdempotencyKeyWithAControlCharacterIsRefused() throws IOException {
-        byte[] body = "{\"companyId\": \"frontier-a\", \"amountPpb\": 5}".getBytes(StandardCharsets.UTF_8);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Idempotency-Key | {\"companyId\": \"frontier-a\", \"amountPpb\": 5} | header value",
+        "Accept          | {\"companyId\": \"frontier-a\"}                     | amountPpb is required",
+    })
+    void aHeaderWithAControlCharacterIsRefusedInProblemJson(String header, String json, String detail)
+            throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream request = new ByteArrayOutputStream();
         request.writeBytes(("POST /api/v1/regimes/" + regimeId + "/allocations HTTP/1.1\r\nHost: localhost\r\n"
                 + "Connection: close\r\nAuthorization: Bearer " + client.token("REGULATOR", null) + "\r\n"
-                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\nIdempotency-Key: key-")
+                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n" + header + ": key-")
                 .getBytes(StandardCharsets.ISO_8859_1));
         request.write(0x85);
         request.writeBytes("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -195,8 +201,36 @@ class MalformedInputTest extends LedgerServiceTest {
         }
 
         assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
-                .contains("\"code\":\"VALIDATION_FAILED\"");
+                .contains("\"code\":\"VALIDATION_FAILED\"").contains(detail);
         assertThat(eventCount(regimeId)).isEqualTo(eventsAfterSetup());
+    }
+
+    /**
+     * A 4xx tells the client nothing was done, so it may send the command again; an allocation answered 406 for its
+     * Accept header was once performed first, so a corrected retry allocated twice.
+     */
+    @ParameterizedTest(name = "Accept: {0}")
+    @ValueSource(strings = {"text/html", "application/xml"})
+    void aCommandWhoseAnswerTheClientCannotReadIsNotPerformed(String accept) {
+        ApiClient.Answer answer = client.send(HttpRequest.newBuilder(uri("/api/v1/regimes/" + regimeId
+                + "/allocations")).header("Authorization", "Bearer " + client.token("REGULATOR", null))
+                .header("Content-Type", "application/json").header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"companyId\": \"frontier-a\", \"amountPpb\": 5}")));
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(406);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(eventCount(regimeId)).isEqualTo(eventsAfterSetup());
+    }
+
+    /** An Accept header that is not a media type is disregarded: the refusal still names the problem. */
+    @Test
+    void anUnparseableAcceptHeaderStillGetsTheProblemNamed() {
+        ApiClient.Answer answer = client.send(HttpRequest.newBuilder(uri("/api/v1/regimes/" + regimeId
+                + "/allocations")).header("Authorization", "Bearer " + client.token("REGULATOR", null))
+                .header("Content-Type", "application/json").header("Accept", "*/")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"companyId\": \"frontier-a\"}")));
+
+        expectValidationFailure(answer, "amountPpb is required");
     }
 
     private void expectValidationFailure(ApiClient.Answer answer, String detail) {

@@ -2,6 +2,7 @@ package org.riskbudget.platform;
 
 import org.riskbudget.platform.storage.DataSourceConfiguration;
 import org.riskbudget.platform.storage.TransactionConfiguration;
+import org.riskbudget.platform.web.AcceptHeaderConfiguration;
 import org.riskbudget.platform.web.JsonConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -11,5 +12,6 @@ import org.springframework.context.annotation.Import;
  * Axon's JDBC event store, for one, only sees a data source and transaction manager declared earlier.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({DataSourceConfiguration.class, TransactionConfiguration.class, JsonConfiguration.class})
+@Import({DataSourceConfiguration.class, TransactionConfiguration.class, JsonConfiguration.class,
+    AcceptHeaderConfiguration.class})
 public class PlatformConfiguration {}

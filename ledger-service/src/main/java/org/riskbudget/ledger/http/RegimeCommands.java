@@ -10,6 +10,7 @@ import org.riskbudget.contracts.error.LedgerErrorCode;
 import org.riskbudget.contracts.ids.RegimeId;
 import org.riskbudget.contracts.policy.RegimePolicy;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The regulator's commands on a regime: open it, register companies, allocate and reclaim, set policy. */
 @RestController
-@RequestMapping("/api/v1/regimes")
+// Content negotiation in the mapping: a client that cannot read JSON is refused (406) before the command runs.
+@RequestMapping(path = "/api/v1/regimes", produces = MediaType.APPLICATION_JSON_VALUE)
 class RegimeCommands {
 
     private final CommandDispatcher commands;

@@ -11,6 +11,7 @@ import org.riskbudget.contracts.error.LedgerErrorCode;
 import org.riskbudget.contracts.ids.CaseId;
 import org.riskbudget.contracts.ids.RegimeId;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Safety cases: submission, the decisions on them, and revisions when new evidence arrives. */
 @RestController
-@RequestMapping("/api/v1/regimes/{regimeId}/safety-cases")
+// Content negotiation in the mapping: a client that cannot read JSON is refused (406) before the command runs.
+@RequestMapping(path = "/api/v1/regimes/{regimeId}/safety-cases", produces = MediaType.APPLICATION_JSON_VALUE)
 class SafetyCaseCommands {
 
     private static final Map<String, CaseDecision> DECISIONS = Map.of("acceptance", CaseDecision.ACCEPT,

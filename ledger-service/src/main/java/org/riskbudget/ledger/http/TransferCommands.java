@@ -10,6 +10,7 @@ import org.riskbudget.contracts.error.LedgerErrorCode;
 import org.riskbudget.contracts.ids.RegimeId;
 import org.riskbudget.contracts.ids.TransferId;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Trading: a company sends budget to another; where the policy asks, the regulator approves or rejects it. */
 @RestController
-@RequestMapping("/api/v1/regimes/{regimeId}/transfers")
+// Content negotiation in the mapping: a client that cannot read JSON is refused (406) before the command runs.
+@RequestMapping(path = "/api/v1/regimes/{regimeId}/transfers", produces = MediaType.APPLICATION_JSON_VALUE)
 class TransferCommands {
 
     private final CommandDispatcher commands;
