@@ -233,6 +233,31 @@ class MalformedInputTest extends LedgerServiceTest {
         expectValidationFailure(answer, "amountPpb is required");
     }
 
+    /**
+     * Refused before any controller, by the security firewall or by Tomcat itself: still problem+json with a code,
+     * where Boot's JSON map and Tomcat's HTML page used to answer.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "encoded percent in the path (firewall)  | POST  | /api/v1/regimes/a%25b/allocations | 400",
+        "double slash (firewall)                 | POST  | /api/v1/regimes//allocations      | 400",
+        "encoded slash in the path (Tomcat)      | POST  | /api/v1/regimes/a%2Fb/allocations | 400",
+        "TRACE (Tomcat)                          | TRACE | /api/v1/regimes                   | 405",
+        "request line over 8 KiB (Tomcat)        | GET   | /api/v1/regimes/LONG/audit-log    | 400",
+    })
+    void aRequestRefusedBeforeAnyControllerIsAnsweredInProblemJson(String what, String method, String path,
+            int status) {
+        ApiClient.Answer answer = client.send(HttpRequest.newBuilder(uri(path.replace("LONG", "a".repeat(10_000))))
+                .header("Authorization", "Bearer " + client.token("REGULATOR", null))
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().path("status").asInt()).isEqualTo(status);
+        assertThat(answer.code()).isNotEmpty();
+        assertThat(eventCount(regimeId)).isEqualTo(eventsAfterSetup());
+    }
+
     private void expectValidationFailure(ApiClient.Answer answer, String detail) {
         assertThat(answer.status()).as(answer.text()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");

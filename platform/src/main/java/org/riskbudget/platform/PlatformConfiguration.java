@@ -3,6 +3,7 @@ package org.riskbudget.platform;
 import org.riskbudget.platform.storage.DataSourceConfiguration;
 import org.riskbudget.platform.storage.TransactionConfiguration;
 import org.riskbudget.platform.web.AcceptHeaderConfiguration;
+import org.riskbudget.platform.web.ErrorPageConfiguration;
 import org.riskbudget.platform.web.JsonConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -13,5 +14,5 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({DataSourceConfiguration.class, TransactionConfiguration.class, JsonConfiguration.class,
-    AcceptHeaderConfiguration.class})
+    AcceptHeaderConfiguration.class, ErrorPageConfiguration.class})
 public class PlatformConfiguration {}

@@ -54,6 +54,15 @@ class BadParametersTest extends ProjectionServiceTest {
         assertThat(viewer(base + "/budget?asOf=2027-01-01T00:00:00%2B01:00").status()).isIn(200, 404);
     }
 
+    /** Refused by the security firewall or by Tomcat, before any controller: problem+json all the same. */
+    @Test
+    void aPathRefusedBeforeAnyControllerIsAnsweredInProblemJson() {
+        assertProblem(get("/api/v1/regimes//budget", "VIEWER", null), 400, "VALIDATION_FAILED", null);
+        assertProblem(get("/api/v1/regimes/a%2Fb/budget", "VIEWER", null), 400, "VALIDATION_FAILED", null);
+        assertProblem(get("/api/v1/regimes/" + "a".repeat(10_000) + "/budget", "VIEWER", null), 400,
+                "VALIDATION_FAILED", null);
+    }
+
     @Test
     void refusedReadsChangeNothing() {
         malformedParametersAreNamed();

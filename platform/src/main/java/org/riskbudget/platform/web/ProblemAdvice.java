@@ -61,22 +61,12 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
-            problem.setProperty(Problems.CODE, codeFor(status).name());
+            problem.setProperty(Problems.CODE, Problems.codeFor(status.value()).name());
         }
         return super.createResponseEntity(body, headers, status, request);
     }
 
     protected static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
-    }
-
-    private static LedgerErrorCode codeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 404 -> LedgerErrorCode.NOT_FOUND;
-            case 405 -> LedgerErrorCode.METHOD_NOT_ALLOWED;
-            case 415 -> LedgerErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            case 503 -> LedgerErrorCode.UNAVAILABLE;
-            default -> status.is4xxClientError() ? LedgerErrorCode.VALIDATION_FAILED : LedgerErrorCode.INTERNAL_ERROR;
-        };
     }
 }

@@ -41,6 +41,25 @@ public final class Problems {
         return "body: the request body may be at most " + maxBytes + " bytes";
     }
 
+    /** An error raised outside the ledger's own refusals (by Spring MVC, the firewall, Tomcat), with its status. */
+    public static ProblemDetail forStatus(int status, String detail) {
+        ProblemDetail problem = of(codeFor(status), detail);
+        problem.setStatus(status);
+        return problem;
+    }
+
+    /** The code of an error the ledger did not raise itself, from its status. */
+    public static LedgerErrorCode codeFor(int status) {
+        return switch (status) {
+            case 404 -> LedgerErrorCode.NOT_FOUND;
+            case 405 -> LedgerErrorCode.METHOD_NOT_ALLOWED;
+            case 415 -> LedgerErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> LedgerErrorCode.UNAVAILABLE;
+            default -> status >= 400 && status < 500 ? LedgerErrorCode.VALIDATION_FAILED
+                    : LedgerErrorCode.INTERNAL_ERROR;
+        };
+    }
+
     /** A stable URN per code, such as {@code urn:risk-budget-ledger:problem:insufficient-budget}. */
     public static URI type(LedgerErrorCode code) {
         return URI.create("urn:risk-budget-ledger:problem:" + code.name().toLowerCase().replace('_', '-'));
