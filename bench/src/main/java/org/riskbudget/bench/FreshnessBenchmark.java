@@ -94,6 +94,7 @@ final class FreshnessBenchmark {
         }
     }
 
+    @SuppressWarnings("try") // the progress ticker reports while the block runs, which never names it
     private Result send(HttpApi api, List<HotRegime> regimes, Settings settings) {
         int rate = settings.freshnessRatePerSecond();
         long warmupSlots = settings.freshnessWarmup().toSeconds() * rate;

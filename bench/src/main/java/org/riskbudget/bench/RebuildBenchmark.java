@@ -71,6 +71,7 @@ final class RebuildBenchmark {
      * ({@code minSequence}, a few seconds at most, then 503), so this loop does not spin; progress is the sum of
      * the regimes' applied sequences.
      */
+    @SuppressWarnings("try") // the progress ticker reports while the block runs, which never names it
     private static void awaitAll(HttpApi api, URI projection, String token, Map<String, Long> lastSequences,
             String phase) {
         long total = lastSequences.values().stream().mapToLong(Long::longValue).sum();

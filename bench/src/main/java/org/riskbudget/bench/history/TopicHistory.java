@@ -69,6 +69,7 @@ public final class TopicHistory {
     }
 
     /** Writes {@code events} in all, shared evenly among the regimes, generated in parallel (one regime per task). */
+    @SuppressWarnings("try") // the progress ticker reports while the block runs, which never names it
     public static Written write(String bootstrapServers, String topic, List<String> regimeIds, long events) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

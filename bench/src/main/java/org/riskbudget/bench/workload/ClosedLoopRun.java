@@ -57,6 +57,7 @@ public final class ClosedLoopRun {
      * Runs the clients; {@code atMeasuredStart} and {@code atMeasuredEnd} run on the calling thread when the measured
      * period begins and ends, to take readings (CPU time, database counters) over exactly that period.
      */
+    @SuppressWarnings("try") // the progress ticker reports while the block runs, which never names it
     public Result run(Commands commands, Runnable atMeasuredStart, Runnable atMeasuredEnd) {
         Latencies latencies = new Latencies();
         LongAdder succeeded = new LongAdder();
