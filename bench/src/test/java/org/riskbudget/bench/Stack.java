@@ -14,30 +14,47 @@ import org.riskbudget.standalone.KafkaBroker;
  * The whole stack as the standalone launcher runs it: a real KRaft broker, ledger-service and projection-service
  * as processes with the {@code standalone} profile, each with its embedded PostgreSQL keeping data in a directory,
  * and the ledger's local token issuer trusted by the projection. One stack serves a test run.
+ * <p>
+ * Two settings differ from a bare standalone start, both for the reliability tests: the ledger's embedded
+ * PostgreSQL listens on a fixed port, so a second ledger instance can share its event store across restarts of the
+ * first; and the projection's consumer session times out after 6 s rather than Kafka's 45 s, so the partitions of
+ * a killed projection are handed to its restarted self within seconds (a setting a deployment would tune too).
  */
 public final class Stack implements AutoCloseable {
 
+    private static final String PROJECTION_SESSION_TIMEOUT_MS = "6000";
+    private static final String PROJECTION_HEARTBEAT_INTERVAL_MS = "1000";
+
     private static Stack shared;
 
-    private final KafkaBroker broker;
+    private final Path directory;
+    private final int brokerPort;
+    private final int ledgerDatabasePort;
     private final ServiceProcess ledger;
     private final ServiceProcess projection;
+    private KafkaBroker broker;
 
     private Stack(Path directory) {
-        broker = KafkaBroker.start(directory.resolve("kafka"), freePort());
+        this.directory = directory;
+        brokerPort = freePort();
+        ledgerDatabasePort = freePort();
+        broker = KafkaBroker.start(directory.resolve("kafka"), brokerPort);
         int ledgerPort = freePort();
         ledger = new ServiceProcess("ledger-service", jar("ledger.jar"), List.of(
                 "--spring.profiles.active=standalone",
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--embedded-postgres.data-directory=" + directory.resolve("ledger-postgres"),
-                "--ledger.security.local-issuer.key-file=" + directory.resolve("dev-issuer-key.json")),
+                "--embedded-postgres.port=" + ledgerDatabasePort,
+                "--ledger.security.local-issuer.key-file=" + issuerKeyFile()),
                 ledgerPort, directory.resolve("logs"));
         projection = new ServiceProcess("projection-service", jar("projection.jar"), List.of(
                 "--spring.profiles.active=standalone",
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--embedded-postgres.data-directory=" + directory.resolve("projection-postgres"),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:" + ledgerPort
-                        + "/api/v1/dev/jwks"),
+                        + "/api/v1/dev/jwks",
+                "--spring.kafka.consumer.properties.session.timeout.ms=" + PROJECTION_SESSION_TIMEOUT_MS,
+                "--spring.kafka.consumer.properties.heartbeat.interval.ms=" + PROJECTION_HEARTBEAT_INTERVAL_MS),
                 freePort(), directory.resolve("logs"));
         ledger.start();
         projection.start();
@@ -67,23 +84,68 @@ public final class Stack implements AutoCloseable {
         return projection.base();
     }
 
-    ServiceProcess ledgerProcess() {
+    public ServiceProcess ledgerProcess() {
         return ledger;
     }
 
-    ServiceProcess projectionProcess() {
+    public ServiceProcess projectionProcess() {
         return projection;
     }
 
-    KafkaBroker broker() {
+    /** The broker now running, or null while {@link #stopBroker()} has it stopped. */
+    public synchronized KafkaBroker broker() {
         return broker;
+    }
+
+    /**
+     * Stops the broker cleanly, as an operator restarting it would; the services keep running and reconnect when
+     * {@link #startBroker()} brings it back on the same directory and port.
+     */
+    public synchronized void stopBroker() {
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+    }
+
+    /** Starts the broker again on its directory and port, keeping every record it acknowledged before. */
+    public synchronized void startBroker() {
+        if (broker == null) {
+            broker = KafkaBroker.start(directory.resolve("kafka"), brokerPort);
+        }
+    }
+
+    /** The local issuer's signing key (a private RSA JWK), which both ledger instances use and the tests may too. */
+    public Path issuerKeyFile() {
+        return directory.resolve("dev-issuer-key.json");
+    }
+
+    /** The ledger's event store: the database in the first ledger's embedded PostgreSQL, on a fixed port. */
+    public String ledgerDatabaseUrl() {
+        return "jdbc:postgresql://localhost:" + ledgerDatabasePort + "/ledger";
+    }
+
+    /**
+     * Another ledger-service process on the same event store, Kafka topic and token issuer as the stack's ledger:
+     * the scale-out the design describes. Not started; the caller starts and stops it. It depends on the first
+     * ledger's embedded PostgreSQL, so the first ledger must stay up while it runs.
+     */
+    public ServiceProcess newLedgerInstance(String name) {
+        return new ServiceProcess(name, jar("ledger.jar"), List.of(
+                "--spring.profiles.active=standalone",
+                "--spring.kafka.bootstrap-servers=127.0.0.1:" + brokerPort,
+                "--spring.datasource.url=" + ledgerDatabaseUrl(),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--ledger.security.local-issuer.key-file=" + issuerKeyFile()),
+                freePort(), directory.resolve("logs"));
     }
 
     @Override
     public void close() {
         projection.close();
         ledger.close();
-        broker.close();
+        stopBroker();
     }
 
     private static Path jar(String property) {
@@ -95,7 +157,7 @@ public final class Stack implements AutoCloseable {
         return Path.of(path);
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
