@@ -35,7 +35,10 @@ final class TopicWriter implements AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.LINGER_MS_CONFIG, 0),
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                // One request in flight: on a topic created a moment ago, a first batch refused by a partition still
+                // without a leader was overtaken by the next ones, which the broker then took as out of sequence.
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
