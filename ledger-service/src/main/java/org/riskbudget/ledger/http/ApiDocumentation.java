@@ -1,25 +1,16 @@
 package org.riskbudget.ledger.http;
 
 import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.riskbudget.contracts.error.LedgerErrorCode;
+import org.riskbudget.platform.web.ProblemDocumentation;
 import org.riskbudget.platform.web.Problems;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -35,8 +26,6 @@ import org.springframework.web.method.HandlerMethod;
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
-    private static final String PROBLEM = "Problem";
-    private static final String PROBLEM_JSON = "application/problem+json";
     private static final String BEARER = "bearer";
     private static final Set<LedgerErrorCode> EVERY_OPERATION = EnumSet.of(LedgerErrorCode.VALIDATION_FAILED,
             LedgerErrorCode.UNAUTHENTICATED, LedgerErrorCode.FORBIDDEN);
@@ -77,12 +66,10 @@ class ApiDocumentation {
                                 + "nothing; the same key with another body is refused with IDEMPOTENCY_KEY_REUSED."));
             }
             codes.addAll(declaredRefusals(handler));
-            document(operation, codes);
+            ProblemDocumentation.document(operation, codes);
             if (command) {
                 operation.getResponses().addApiResponse(String.valueOf(Problems.PAYLOAD_TOO_LARGE),
-                        new ApiResponse().description("Refused: VALIDATION_FAILED, the body is over the size limit")
-                                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType()
-                                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+                        ProblemDocumentation.response("Refused: VALIDATION_FAILED, the body is over the size limit"));
             }
             return operation;
         };
@@ -93,40 +80,13 @@ class ApiDocumentation {
         return refuses == null ? Set.of() : EnumSet.copyOf(Arrays.asList(refuses.value()));
     }
 
-    private static void document(Operation operation, Set<LedgerErrorCode> codes) {
-        Map<Integer, MediaType> byStatus = new LinkedHashMap<>();
-        for (LedgerErrorCode code : codes) {
-            MediaType problem = byStatus.computeIfAbsent(code.httpStatus(),
-                    status -> new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
-            problem.addExamples(code.name(), new Example().summary(code.title()).value(Map.of(
-                    "type", "urn:risk-budget-ledger:problem:" + code.name().toLowerCase().replace('_', '-'),
-                    "title", code.title(), "status", code.httpStatus(), "detail", "…", "code", code.name())));
-        }
-        byStatus.forEach((status, problem) -> operation.getResponses().addApiResponse(String.valueOf(status),
-                new ApiResponse().description(describe(codes, status))
-                        .content(new Content().addMediaType(PROBLEM_JSON, problem))));
-    }
-
-    private static String describe(Set<LedgerErrorCode> codes, int status) {
-        return "Refused: " + String.join(", ", codes.stream().filter(code -> code.httpStatus() == status)
-                .map(LedgerErrorCode::name).toList());
-    }
-
     private static Components components(Components existing) {
         Components components = existing == null ? new Components() : existing;
-        Schema<?> code = new StringSchema().description("Stable refusal code; switch on this, not on the text");
-        Arrays.stream(LedgerErrorCode.values()).forEach(value -> ((StringSchema) code).addEnumItem(value.name()));
         return components
                 .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                         .bearerFormat("JWT").description("roles claim: REGULATOR, AUDITOR, COMPANY (with company_id) "
                                 + "or VIEWER"))
-                .addSchemas(PROBLEM, new ObjectSchema().description("RFC 9457 problem details")
-                        .addProperty("type", new StringSchema())
-                        .addProperty("title", new StringSchema())
-                        .addProperty("status", new IntegerSchema())
-                        .addProperty("detail", new StringSchema())
-                        .addProperty("instance", new StringSchema())
-                        .addProperty("code", code)
+                .addSchemas(ProblemDocumentation.PROBLEM, ProblemDocumentation.problemSchema()
                         .addProperty("rule", new StringSchema().description("The broken policy rule, for POLICY_VIOLATION")));
     }
 }

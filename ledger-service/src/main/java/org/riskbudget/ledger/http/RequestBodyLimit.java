@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.riskbudget.contracts.error.LedgerErrorCode;
 import org.riskbudget.platform.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -36,12 +35,9 @@ class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            LedgerErrorCode code = LedgerErrorCode.VALIDATION_FAILED;
             response.setStatus(Problems.PAYLOAD_TOO_LARGE);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"" + Problems.type(code) + "\",\"title\":\"" + code.title()
-                    + "\",\"status\":" + Problems.PAYLOAD_TOO_LARGE + ",\"detail\":\"" + Problems.bodyTooLargeDetail(maxBytes)
-                    + "\",\"code\":\"" + code.name() + "\"}");
+            response.getWriter().write(Problems.json(Problems.bodyTooLarge(maxBytes)));
             return;
         }
         chain.doFilter(new Bounded(request, maxBytes), response);

@@ -12,7 +12,6 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
-import org.riskbudget.contracts.json.LedgerJson;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -100,9 +99,7 @@ public class ErrorPageConfiguration {
                 return;
             }
             ProblemDetail problem = problem(status);
-            String json = LedgerJson.mapper().createObjectNode().put("type", problem.getType().toString())
-                    .put("title", problem.getTitle()).put("status", status).put("detail", problem.getDetail())
-                    .put(Problems.CODE, String.valueOf(problem.getProperties().get(Problems.CODE))).toString();
+            String json = Problems.json(problem);
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");

@@ -2,6 +2,7 @@ package org.riskbudget.platform.web;
 
 import java.net.URI;
 import org.riskbudget.contracts.error.LedgerErrorCode;
+import org.riskbudget.contracts.json.LedgerJson;
 import org.riskbudget.contracts.policy.PolicyRule;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -32,9 +33,7 @@ public final class Problems {
 
     /** An oversized body: status 413, with the code every other invalid input has. */
     public static ProblemDetail bodyTooLarge(long maxBytes) {
-        ProblemDetail problem = of(LedgerErrorCode.VALIDATION_FAILED, bodyTooLargeDetail(maxBytes));
-        problem.setStatus(PAYLOAD_TOO_LARGE);
-        return problem;
+        return forStatus(PAYLOAD_TOO_LARGE, bodyTooLargeDetail(maxBytes));
     }
 
     public static String bodyTooLargeDetail(long maxBytes) {
@@ -58,6 +57,17 @@ public final class Problems {
             default -> status >= 400 && status < 500 ? LedgerErrorCode.VALIDATION_FAILED
                     : LedgerErrorCode.INTERNAL_ERROR;
         };
+    }
+
+    /**
+     * The problem as problem+json text, for answers written outside Spring MVC's message converters (servlet
+     * filters, Tomcat's error report): type, title, status, detail and code.
+     */
+    public static String json(ProblemDetail problem) {
+        return LedgerJson.mapper().createObjectNode().put("type", problem.getType().toString())
+                .put("title", problem.getTitle()).put("status", problem.getStatus())
+                .put("detail", problem.getDetail())
+                .put(CODE, String.valueOf(problem.getProperties().get(CODE))).toString();
     }
 
     /** A stable URN per code, such as {@code urn:risk-budget-ledger:problem:insufficient-budget}. */

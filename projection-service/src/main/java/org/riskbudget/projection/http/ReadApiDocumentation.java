@@ -4,12 +4,10 @@ import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.converter.ResolvedSchema;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -19,8 +17,6 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.riskbudget.contracts.error.LedgerErrorCode;
 import org.riskbudget.contracts.ids.CaseId;
@@ -31,6 +27,7 @@ import org.riskbudget.contracts.risk.Ppb;
 import org.riskbudget.contracts.safetycase.CaseStatus;
 import org.riskbudget.contracts.view.LedgerChange;
 import org.riskbudget.contracts.view.Page;
+import org.riskbudget.platform.web.ProblemDocumentation;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -48,8 +45,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Configuration(proxyBeanMethods = false)
 class ReadApiDocumentation {
 
-    private static final String PROBLEM = "Problem";
-    private static final String PROBLEM_JSON = "application/problem+json";
     private static final String BEARER = "bearer";
     /** The shape of every identifier in the public language (the contracts' {@code Identifier} rule). */
     static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
@@ -99,7 +94,7 @@ class ReadApiDocumentation {
             if (handler.getMethod().getReturnType() == SseEmitter.class) {
                 describeStream(operation);
             }
-            document(operation, codes);
+            ProblemDocumentation.document(operation, codes);
             return operation;
         };
     }
@@ -159,25 +154,6 @@ class ReadApiDocumentation {
         }
     }
 
-    private static void document(Operation operation, Set<LedgerErrorCode> codes) {
-        Map<Integer, MediaType> byStatus = new LinkedHashMap<>();
-        for (LedgerErrorCode code : codes) {
-            MediaType problem = byStatus.computeIfAbsent(code.httpStatus(),
-                    status -> new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
-            problem.addExamples(code.name(), new Example().summary(code.title()).value(Map.of(
-                    "type", "urn:risk-budget-ledger:problem:" + code.name().toLowerCase().replace('_', '-'),
-                    "title", code.title(), "status", code.httpStatus(), "detail", "…", "code", code.name())));
-        }
-        byStatus.forEach((status, problem) -> operation.getResponses().addApiResponse(String.valueOf(status),
-                new ApiResponse().description(describe(codes, status))
-                        .content(new Content().addMediaType(PROBLEM_JSON, problem))));
-    }
-
-    private static String describe(Set<LedgerErrorCode> codes, int status) {
-        return "Refused: " + String.join(", ", codes.stream().filter(code -> code.httpStatus() == status)
-                .map(LedgerErrorCode::name).toList());
-    }
-
     private static Components components(Components existing) {
         Components components = existing == null ? new Components() : existing;
         ResolvedSchema change = ModelConverters.getInstance().resolveAsResolvedSchema(
@@ -189,14 +165,7 @@ class ReadApiDocumentation {
                         .bearerFormat("JWT").description("roles claim: VIEWER, REGULATOR, AUDITOR or COMPANY (with "
                                 + "company_id). Statements: the regulator, auditors and the company itself; rebuild: "
                                 + "the regulator. In standalone mode a caller without a token reads as a VIEWER."))
-                .addSchemas(PROBLEM, new ObjectSchema().description("RFC 9457 problem details")
-                        .addProperty("type", new StringSchema())
-                        .addProperty("title", new StringSchema())
-                        .addProperty("status", new IntegerSchema())
-                        .addProperty("detail", new StringSchema())
-                        .addProperty("instance", new StringSchema())
-                        .addProperty("code", enumeration(LedgerErrorCode.values())
-                                .description("Stable refusal code; switch on this, not on the text")));
+                .addSchemas(ProblemDocumentation.PROBLEM, ProblemDocumentation.problemSchema());
     }
 
     private static IntegerSchema pageSize() {
