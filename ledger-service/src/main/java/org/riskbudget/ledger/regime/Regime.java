@@ -21,6 +21,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.riskbudget.contracts.access.Actor;
 import org.riskbudget.contracts.access.Role;
@@ -83,12 +84,15 @@ import org.riskbudget.contracts.safetycase.RiskBreakdown;
  * refuse with a typed {@link LedgerException}, and only then apply events. Event-sourcing handlers only assign
  * state, then assert the double-entry invariant: pool + Σ available + Σ reserved + Σ spent = cap.
  */
+@Revision(Regime.SNAPSHOT_FORMAT)
 @Aggregate(snapshotTriggerDefinition = "regimeSnapshotTrigger", commandTargetResolver = "regimeCommandTargetResolver",
         cache = "regimeCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Regime {
 
+    /** Snapshots of another format are ignored, and the regime is loaded from its events instead. */
+    static final String SNAPSHOT_FORMAT = "2";
     private static final String SELF_CERTIFIED = "self-certifying regime: accepted on submission";
 
     @AggregateIdentifier
@@ -299,9 +303,10 @@ public class Regime {
             throw new LedgerException(LedgerErrorCode.INVALID_STATE, "only a deployed case can be revised; case "
                     + command.caseId().value() + " is " + safetyCase.status());
         }
+        Assessments current = safetyCase.assessments();
         Assessments revised;
         try {
-            revised = safetyCase.assessments().revisedWith(command.assessments(), command.evidence());
+            revised = current.revisedWith(command.assessments(), command.evidence());
         } catch (IllegalStateException | IllegalArgumentException cannotTakeIt) {
             // No misalignment assessment to add evidence to, or more evidence than one case may hold.
             throw new LedgerException(LedgerErrorCode.INVALID_STATE,
@@ -309,8 +314,7 @@ public class Regime {
         }
         // Only evidence the case did not already hold answers to today's policy: what was accepted under an earlier
         // one stands, and a revision that keeps it must still be recorded.
-        List<EvidenceItem> held = safetyCase.assessments().misalignment() == null ? List.of()
-                : safetyCase.assessments().misalignment().evidence();
+        List<EvidenceItem> held = current.misalignment() == null ? List.of() : current.misalignment().evidence();
         PolicyCheck.checkEvidence(policy, newEvidence(command.evidence(), held));
         if (command.assessments() != null && command.assessments().misalignment() != null) {
             PolicyCheck.checkEvidence(policy, newEvidence(command.assessments().misalignment().evidence(), held));

@@ -1,5 +1,6 @@
 package org.riskbudget.ledger.regime;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,6 +34,7 @@ import org.riskbudget.contracts.event.LedgerEvent;
 import org.riskbudget.contracts.ids.RegimeId;
 import org.riskbudget.contracts.json.LedgerJson;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Regimes in a plain Axon configuration, in memory: the real aggregate, its real command target resolver, a weak
@@ -48,6 +50,10 @@ final class InMemoryRegimes implements AutoCloseable {
 
     /** The clock every command handler reads; cases whose window ends before it may expire. */
     static final Instant NOW = Instant.parse("2027-06-01T00:00:00Z");
+
+    /** The regime's JSON with every member's fields named, cases too (a snapshot keeps them positional). */
+    private static final JsonMapper FIELDS_BY_NAME = LedgerJson.configure(JsonMapper.builder())
+            .addMixIn(SafetyCaseRecord.class, FieldsByName.class).build();
 
     private final StorePerTry store = new StorePerTry();
     private final Cache cache = new WeakReferenceCache();
@@ -97,15 +103,24 @@ final class InMemoryRegimes implements AutoCloseable {
      * JSON of its snapshot form: the aggregate's fields, private ones included, without reflection.
      */
     JsonNode state(RegimeId regimeId) {
+        return FIELDS_BY_NAME.valueToTree(load(regimeId));
+    }
+
+    /** The regime written as its snapshot and read back, as {@link #state} shows it. */
+    JsonNode stateReadBackFromSnapshot(RegimeId regimeId) {
+        byte[] snapshot = LedgerJson.mapper().writeValueAsBytes(load(regimeId));
+        return FIELDS_BY_NAME.valueToTree(LedgerJson.mapper().readValue(snapshot, Regime.class));
+    }
+
+    private Regime load(RegimeId regimeId) {
         // A command message, as the repository expects to load within the handling of one.
         DefaultUnitOfWork<Message<?>> unitOfWork =
                 DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("load the regime"));
         try {
-            return uncached.load(regimeId.value())
-                    .invoke(regime -> {
-                        LedgerInvariant.assertBalanced(regime);
-                        return LedgerJson.mapper().valueToTree(regime);
-                    });
+            return uncached.load(regimeId.value()).invoke(regime -> {
+                LedgerInvariant.assertBalanced(regime);
+                return regime;
+            });
         } finally {
             unitOfWork.rollback();
         }
@@ -186,4 +201,7 @@ final class InMemoryRegimes implements AutoCloseable {
             return current.createTokenAt(dateTime);
         }
     }
+
+    @JsonFormat(shape = JsonFormat.Shape.OBJECT)
+    private interface FieldsByName {}
 }

@@ -77,6 +77,7 @@ import tools.jackson.databind.JsonNode;
  *     case and transfer, and the answers commands gave.</li>
  * <li>The double-entry invariant holds: asserted by the aggregate on every applied event, by the replay at every
  *     event, and once more on the regime as loaded at the end.</li>
+ * <li>The regime written as its snapshot reads back as the same regime, every member and field included.</li>
  * </ol>
  * A failure names the property, and its message holds the history as run, step by step with each outcome; jqwik
  * shrinks a failing history first, so the message shows the shrunk one.
@@ -323,6 +324,9 @@ class RegimePropertiesTest {
                     }
                 }
                 throw failure("(c) the replay's books equal the aggregate's, but they differ in" + differences, null);
+            }
+            if (!regimes.stateReadBackFromSnapshot(RandomCommands.REGIME).equals(aggregate)) {
+                throw failure("(e) the regime reads back from its snapshot as it was, but it does not", null);
             }
         }
 
