@@ -27,10 +27,12 @@ final class WriteBenchmark {
      * in the service's database (read-only ones included, such as the publisher's polls); {@code walFlushes} the
      * server's WAL flushes, i.e. the durable commits' fsyncs.
      *
+     * @param serviceJitCpuMs the part of {@code serviceCpuMs} spent by the service's JIT compilers: high while the
+     *                        service is still warming up, whatever the command costs once compiled
      * @param serverMeanMs the ledger's own mean command time (its {@code ledger.commands} timer, aggregate lock wait
      *                     and commit included); null for the naive ledger, which has no such timer
      */
-    record Costs(double serviceCpuMs, double postgresCpuMs, double clientAndBrokerCpuMs, double commits,
+    record Costs(double serviceCpuMs, double serviceJitCpuMs, double postgresCpuMs, double clientAndBrokerCpuMs, double commits,
             double walFlushes, double walFlushMeanMs, double walBytes, Double serverMeanMs) {}
 
     record Side(String service, ClosedLoopRun.Result load, Costs costs, ClosedLoopRun.Result singleClient) {}
@@ -78,7 +80,7 @@ final class WriteBenchmark {
     }
 
     /** CPU times and database counters at one instant. */
-    private record Reading(double serviceCpuS, double postgresCpuS, double clientCpuS, PostgresCounters counters,
+    private record Reading(double serviceCpuS, double serviceJitCpuS, double postgresCpuS, double clientCpuS, PostgresCounters counters,
             double serverCount, double serverSumS) {
 
         static Reading take(BenchEnvironment environment, ServiceProcess service, String database,
@@ -91,7 +93,7 @@ final class WriteBenchmark {
                 count = PrometheusText.sum(metrics, "ledger_commands_seconds_count", "outcome=\"accepted\"");
                 sum = PrometheusText.sum(metrics, "ledger_commands_seconds_sum", "outcome=\"accepted\"");
             }
-            return new Reading(ProcessFigures.cpuSeconds(service.pid()),
+            return new Reading(ProcessFigures.cpuSeconds(service.pid()), ProcessFigures.jitCpuSeconds(service.pid()),
                     ProcessFigures.cpuSecondsWithChildren(environment.postmasterPid()),
                     ProcessFigures.cpuSeconds(ProcessHandle.current().pid()),
                     PostgresCounters.read(environment, database), count, sum);
@@ -103,6 +105,7 @@ final class WriteBenchmark {
             Double serverMeanMs = serverCount > before.serverCount
                     ? (serverSumS - before.serverSumS) / (serverCount - before.serverCount) * 1000 : null;
             return new Costs(round((serviceCpuS - before.serviceCpuS) * 1000 / n),
+                    round((serviceJitCpuS - before.serviceJitCpuS) * 1000 / n),
                     round((postgresCpuS - before.postgresCpuS) * 1000 / n),
                     round((clientCpuS - before.clientCpuS) * 1000 / n), round(delta.commits() / n),
                     round(delta.walSyncs() / n), delta.walSyncs() == 0 ? 0 : round(delta.walSyncMs() / delta.walSyncs()),

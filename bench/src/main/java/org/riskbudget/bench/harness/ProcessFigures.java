@@ -1,6 +1,7 @@
 package org.riskbudget.bench.harness;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,10 +32,36 @@ public final class ProcessFigures {
     /** CPU seconds (user + system) the process has used, or 0 when it is gone. */
     public static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // Fields after the command name, which is in parentheses and may contain spaces.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+            return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    /** User plus system time from a {@code stat} line of a process or thread, in seconds. */
+    private static double ticks(String stat) {
+        // Fields after the command name, which is in parentheses and may contain spaces.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU seconds the JVM's JIT compiler threads ({@code C1 CompilerThread…}, {@code C2 CompilerThread…}) of a Java
+     * process have used: a service still compiling its hot paths pays for it in every command measured meanwhile.
+     */
+    public static double jitCpuSeconds(long pid) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return threads.mapToDouble(ProcessFigures::compilerCpuSeconds).sum();
+        } catch (IOException | UncheckedIOException gone) {
+            return 0;
+        }
+    }
+
+    private static double compilerCpuSeconds(Path thread) {
+        try {
+            String stat = Files.readString(thread.resolve("stat"));
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            return name.matches("C[12] CompilerThre.*") ? ticks(stat) : 0;
         } catch (IOException | RuntimeException gone) {
             return 0;
         }
