@@ -70,7 +70,8 @@ final class BenchEnvironment implements AutoCloseable {
         arguments.addAll(dataSource(database));
         arguments.addAll(pool(poolSize));
         arguments.addAll(extraArguments);
-        return register(ServiceProcess.jar(name, ledgerJar, arguments, FreePort.pick(), directory.resolve("logs")));
+        return register(ServiceProcess.jar(name, ServiceProcess.BENCHMARK_JVM, ledgerJar, arguments, FreePort.pick(),
+                directory.resolve("logs")));
     }
 
     /** projection-service on its own database and topic, trusting the tokens of {@code ledger}. */
@@ -83,7 +84,8 @@ final class BenchEnvironment implements AutoCloseable {
                 "--projection.consumer.topic=" + topic,
                 "--projection.consumer.group=" + group));
         arguments.addAll(dataSource(database));
-        return register(ServiceProcess.jar(name, projectionJar, arguments, FreePort.pick(), directory.resolve("logs")));
+        return register(ServiceProcess.jar(name, ServiceProcess.BENCHMARK_JVM, projectionJar, arguments,
+                FreePort.pick(), directory.resolve("logs")));
     }
 
     /** The naive SQL ledger on its own database, with the same connection pool as the ledger's. */

@@ -41,7 +41,7 @@ final class Report {
         root.put("mode", settings.mode());
         root.put("customised", settings.overrides());
         root.put("machine", machine);
-        root.put("serviceJvmOptions", ServiceProcess.JVM_OPTIONS);
+        root.put("serviceJvmOptions", ServiceProcess.BENCHMARK_JVM);
         root.put("settings", settingsAsNumbers(settings));
         root.put("startup", startup);
     }

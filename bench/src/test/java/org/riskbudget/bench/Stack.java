@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.riskbudget.bench.harness.ServiceProcess;
 import org.riskbudget.standalone.KafkaBroker;
 
 /**
@@ -40,22 +41,23 @@ public final class Stack implements AutoCloseable {
         ledgerDatabasePort = freePort();
         broker = KafkaBroker.start(directory.resolve("kafka"), brokerPort);
         int ledgerPort = freePort();
-        ledger = new ServiceProcess("ledger-service", jar("ledger.jar"), List.of(
+        ledger = ServiceProcess.jar("ledger-service", ServiceProcess.QUICK_START_JVM, jar("ledger.jar"), List.of(
                 "--spring.profiles.active=standalone",
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--embedded-postgres.data-directory=" + directory.resolve("ledger-postgres"),
                 "--embedded-postgres.port=" + ledgerDatabasePort,
                 "--ledger.security.local-issuer.key-file=" + issuerKeyFile()),
                 ledgerPort, directory.resolve("logs"));
-        projection = new ServiceProcess("projection-service", jar("projection.jar"), List.of(
+        List<String> projectionArguments = List.of(
                 "--spring.profiles.active=standalone",
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--embedded-postgres.data-directory=" + directory.resolve("projection-postgres"),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:" + ledgerPort
                         + "/api/v1/dev/jwks",
                 "--spring.kafka.consumer.properties.session.timeout.ms=" + PROJECTION_SESSION_TIMEOUT_MS,
-                "--spring.kafka.consumer.properties.heartbeat.interval.ms=" + PROJECTION_HEARTBEAT_INTERVAL_MS),
-                freePort(), directory.resolve("logs"));
+                "--spring.kafka.consumer.properties.heartbeat.interval.ms=" + PROJECTION_HEARTBEAT_INTERVAL_MS);
+        projection = ServiceProcess.jar("projection-service", ServiceProcess.QUICK_START_JVM, jar("projection.jar"),
+                projectionArguments, freePort(), directory.resolve("logs"));
         ledger.start();
         projection.start();
         CompletableFuture.allOf(CompletableFuture.runAsync(ledger::awaitReady),
@@ -131,7 +133,7 @@ public final class Stack implements AutoCloseable {
      * ledger's embedded PostgreSQL, so the first ledger must stay up while it runs.
      */
     public ServiceProcess newLedgerInstance(String name) {
-        return new ServiceProcess(name, jar("ledger.jar"), List.of(
+        return ServiceProcess.jar(name, ServiceProcess.QUICK_START_JVM, jar("ledger.jar"), List.of(
                 "--spring.profiles.active=standalone",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:" + brokerPort,
                 "--spring.datasource.url=" + ledgerDatabaseUrl(),

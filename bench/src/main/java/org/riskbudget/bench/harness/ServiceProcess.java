@@ -12,22 +12,32 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * One service as a real process (a runnable jar, or a main class on a class path), with its output in a log file.
- * Every service gets the same JVM settings the end-to-end tests use, so the ledger and the naive baseline run on
- * equal terms. Adapted from the bench tests' {@code ServiceProcess}, which main code may not depend on.
+ * One service as a real process (a runnable jar, or a main class on a class path), with its output in a log file,
+ * one per start. It can be stopped cleanly or killed with SIGKILL and started again. The benchmarks give every
+ * service the same JVM settings ({@link #BENCHMARK_JVM}), so the ledger and the naive baseline run on equal terms;
+ * the stack tests start theirs quickly ({@link #QUICK_START_JVM}).
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    /** Heap and collector of every service process: as the end-to-end tests run them. */
-    public static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+    /** Heap and collector of every benchmarked service, with the full JIT. */
+    public static final List<String> BENCHMARK_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
+    /**
+     * C1 only: a service starts in about 13 s instead of 22 s on two cores, which the reliability tests' restarts
+     * add up. Tests measure correctness, not speed.
+     */
+    public static final List<String> QUICK_START_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+    /** Generous: on a busy two-core machine a cold start has been seen to take 80 s. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
+    private final List<String> jvmOptions;
     private final List<String> launch;
     private final List<String> arguments;
     private final int port;
@@ -37,9 +47,10 @@ public final class ServiceProcess implements AutoCloseable {
     private int starts;
     private long readyMs;
 
-    private ServiceProcess(String name, List<String> launch, List<String> arguments, int port, String readinessPath,
-            Path logDirectory) {
+    private ServiceProcess(String name, List<String> jvmOptions, List<String> launch, List<String> arguments, int port,
+            String readinessPath, Path logDirectory) {
         this.name = name;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.launch = List.copyOf(launch);
         this.arguments = List.copyOf(arguments);
         this.port = port;
@@ -48,16 +59,17 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** A Spring Boot service from its runnable jar, ready when its readiness probe answers 200. */
-    public static ServiceProcess jar(String name, Path jar, List<String> arguments, int port, Path logDirectory) {
-        return new ServiceProcess(name, List.of("-jar", jar.toString()), arguments, port,
+    public static ServiceProcess jar(String name, List<String> jvmOptions, Path jar, List<String> arguments, int port,
+            Path logDirectory) {
+        return new ServiceProcess(name, jvmOptions, List.of("-jar", jar.toString()), arguments, port,
                 "/actuator/health/readiness", logDirectory);
     }
 
     /** A main class on this JVM's class path, ready when {@code readinessPath} answers 200. */
     public static ServiceProcess mainClass(String name, Class<?> main, List<String> arguments, int port,
             String readinessPath, Path logDirectory) {
-        return new ServiceProcess(name, List.of("-cp", System.getProperty("java.class.path"), main.getName()),
-                arguments, port, readinessPath, logDirectory);
+        return new ServiceProcess(name, BENCHMARK_JVM, List.of("-cp", System.getProperty("java.class.path"),
+                main.getName()), arguments, port, readinessPath, logDirectory);
     }
 
     public URI base() {
@@ -80,7 +92,7 @@ public final class ServiceProcess implements AutoCloseable {
     public ServiceProcess start() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.addAll(launch);
         command.add("--server.port=" + port);
         command.addAll(arguments);
@@ -128,9 +140,19 @@ public final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** SIGKILL: no shutdown hook runs, nothing is flushed, an embedded PostgreSQL is left orphaned. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit();
+    }
+
     /** SIGTERM, a graceful stop, bounded; SIGKILL if it does not end in time. */
     public void stop() {
         process.destroy();
+        awaitExit();
+    }
+
+    private void awaitExit() {
         try {
             if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -139,6 +161,19 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The lines of every log this process wrote, one log per start, that contain {@code text}. */
+    public long logLinesContaining(String text) {
+        long lines = 0;
+        for (int start = 1; start <= starts; start++) {
+            try (Stream<String> log = Files.lines(logDirectory.resolve(name + "-" + start + ".log"))) {
+                lines += log.filter(line -> line.contains(text)).count();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return lines;
     }
 
     @Override
