@@ -19,12 +19,15 @@ import org.riskbudget.contracts.api.TransferStatus;
 import org.riskbudget.contracts.safetycase.CapabilityTier;
 import org.riskbudget.contracts.safetycase.CaseFlag;
 import org.riskbudget.contracts.safetycase.CaseStatus;
+import org.riskbudget.projection.storage.BinaryCopy;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads a batch's rows with one query per table and writes them back with one JDBC batch per table: the cost of a
- * batch grows with the rows it touches, not with its events, which is what makes a full replay fast.
+ * batch grows with the rows it touches, not with its events, which is what makes a full replay fast. The rows added
+ * per event (history and statement lines) are appended with COPY, the cheapest way into PostgreSQL.
  */
 @Component
 class ReadModelStore {
@@ -72,15 +75,13 @@ class ReadModelStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (regime_id, transfer_id) DO UPDATE SET status = EXCLUDED.status,
                 updated_at = EXCLUDED.updated_at""";
-    // Plain inserts: a second row for the same event would be a bug in de-duplication, and must fail the batch.
-    private static final String INSERT_HISTORY = """
-            INSERT INTO regime_history (regime_id, sequence, occurred_at, event_type, hash, pool_ppb, reserved_ppb,
-                spent_ppb)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String INSERT_MOVEMENT = """
-            INSERT INTO company_movement (regime_id, company_id, sequence, occurred_at, event_type, hash,
-                allocated_ppb, net_transferred_ppb, available_ppb, reserved_ppb, spent_ppb)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    // Appended with COPY, which a second row for the same event fails like an INSERT: that would be a bug in
+    // de-duplication, and must fail the batch.
+    private static final List<String> HISTORY_COLUMNS = List.of("regime_id", "sequence", "occurred_at",
+            "event_type", "hash", "pool_ppb", "reserved_ppb", "spent_ppb");
+    private static final List<String> MOVEMENT_COLUMNS = List.of("regime_id", "company_id", "sequence",
+            "occurred_at", "event_type", "hash", "allocated_ppb", "net_transferred_ppb", "available_ppb",
+            "reserved_ppb", "spent_ppb");
     private static final String RECORD_STALL = """
             INSERT INTO projection_gap (regime_id, expected_sequence, kind, received_sequence, topic_partition,
                 record_offset, detected_at, last_seen_at)
@@ -179,29 +180,24 @@ class ReadModelStore {
             statement.setObject(7, utc(t.requestedAt));
             statement.setObject(8, utc(t.updatedAt));
         });
-        batch(INSERT_HISTORY, state.history, (statement, h) -> {
-            statement.setString(1, h.regimeId().value());
-            statement.setLong(2, h.sequence());
-            statement.setObject(3, utc(h.occurredAt()));
-            statement.setString(4, h.type());
-            statement.setString(5, h.hash());
-            statement.setLong(6, h.poolPpb());
-            statement.setLong(7, h.reservedPpb());
-            statement.setLong(8, h.spentPpb());
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            appendHistory(connection, state.history);
+            appendMovements(connection, state.movements);
+            return null;
         });
-        batch(INSERT_MOVEMENT, state.movements, (statement, m) -> {
-            statement.setString(1, m.regimeId());
-            statement.setString(2, m.companyId());
-            statement.setLong(3, m.sequence());
-            statement.setObject(4, utc(m.occurredAt()));
-            statement.setString(5, m.type());
-            statement.setString(6, m.hash());
-            statement.setLong(7, m.allocatedPpb());
-            statement.setLong(8, m.netTransferredPpb());
-            statement.setLong(9, m.availablePpb());
-            statement.setLong(10, m.reservedPpb());
-            statement.setLong(11, m.spentPpb());
-        });
+    }
+
+    private static void appendHistory(Connection connection, List<AppliedEvent> history) throws SQLException {
+        BinaryCopy.append(connection, "regime_history", HISTORY_COLUMNS, history, (h, fields) -> fields
+                .text(h.regimeId().value()).int8(h.sequence()).timestamptz(h.occurredAt()).text(h.type())
+                .text(h.hash()).int8(h.poolPpb()).int8(h.reservedPpb()).int8(h.spentPpb()));
+    }
+
+    private static void appendMovements(Connection connection, List<MovementRow> movements) throws SQLException {
+        BinaryCopy.append(connection, "company_movement", MOVEMENT_COLUMNS, movements, (m, fields) -> fields
+                .text(m.regimeId()).text(m.companyId()).int8(m.sequence()).timestamptz(m.occurredAt())
+                .text(m.type()).text(m.hash()).int8(m.allocatedPpb()).int8(m.netTransferredPpb())
+                .int8(m.availablePpb()).int8(m.reservedPpb()).int8(m.spentPpb()));
     }
 
     /** Records a stall, or refreshes it when it was seen before; true the first time it is seen. */
