@@ -11,9 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.riskbudget.contracts.event.LedgerEvent;
 import org.riskbudget.contracts.scenario.ApiClient;
-import org.riskbudget.standalone.EmbeddedPostgresServer;
-import org.riskbudget.standalone.KafkaBroker;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -87,21 +84,8 @@ class RestartTest {
         return answer.body();
     }
 
-    /** The application as it runs in production, on its own topic, group and database. */
     private static ConfigurableApplicationContext start(String topic, String group) {
-        EmbeddedPostgresServer database = TestInfrastructure.database(DATABASE);
-        // Command-line arguments, as in production: they take precedence over application.yml.
-        return new SpringApplicationBuilder(ProjectionServiceApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.jdbcUrl(DATABASE),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--spring.kafka.bootstrap-servers=" + KafkaBroker.shared().bootstrapServers(),
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
-                "--projection.security.issuer=" + TestTokens.ISSUER,
-                "--projection.consumer.topic=" + topic,
-                "--projection.consumer.group=" + group,
-                // Small batches, so the application is closed between batches rather than after the last.
-                "--projection.consumer.max-poll-records=20");
+        // Small batches, so the application is closed between batches rather than after the last.
+        return StandaloneApplication.start(DATABASE, topic, group, "--projection.consumer.max-poll-records=20");
     }
 }

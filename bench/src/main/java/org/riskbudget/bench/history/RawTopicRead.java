@@ -21,7 +21,7 @@ public final class RawTopicRead {
 
     private static final Duration POLL = Duration.ofMillis(500);
     /** The projection's {@code projection.consumer.max-poll-records}. */
-    private static final int MAX_POLL_RECORDS = 1000;
+    private static final int MAX_POLL_RECORDS = 5000;
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private RawTopicRead() {}

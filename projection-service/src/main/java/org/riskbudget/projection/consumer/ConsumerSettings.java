@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           is never changed
  * @param topicPartitions    partitions of a created topic; the same as the ledger creates it with
  * @param topicReplicas      replicas of a created topic
- * @param maxPollRecords     the most records one batch (one transaction) holds
+ * @param maxPollRecords     the most records one batch (one transaction) holds; a consumer that is up to date
+ *                           gets only what has arrived, so only a replay or a catch-up fills its batches, and there
+ *                           fewer, larger transactions are what makes it fast
  * @param pollTimeout        how long one poll waits for records
  * @param retryBackoffFirst  how long a stalled or failed partition waits before its first retry
  * @param retryBackoffMax    the longest wait between retries; the wait doubles up to it
@@ -29,7 +31,7 @@ record ConsumerSettings(
         @DefaultValue("true") boolean createTopic,
         @DefaultValue("6") int topicPartitions,
         @DefaultValue("1") short topicReplicas,
-        @DefaultValue("1000") int maxPollRecords,
+        @DefaultValue("5000") int maxPollRecords,
         @DefaultValue("500ms") Duration pollTimeout,
         @DefaultValue("200ms") Duration retryBackoffFirst,
         @DefaultValue("10s") Duration retryBackoffMax,
