@@ -1,8 +1,8 @@
 package org.riskbudget.bench.history;
 
 import java.nio.charset.StandardCharsets;
+import org.axonframework.serialization.Revision;
 import org.riskbudget.contracts.event.LedgerEvent;
-import org.riskbudget.contracts.event.SafetyCaseSubmittedEvent;
 import org.riskbudget.contracts.json.LedgerJson;
 
 /**
@@ -22,13 +22,9 @@ final class StoredForm {
         return event.getClass().getSimpleName().replaceFirst("Event$", "");
     }
 
-    /**
-     * The {@code @Revision} of the event's class. The annotation is Axon's, absent from this class path (contracts
-     * declares Axon as provided), so the revisions are restated here: 2 for case submissions (which gained their
-     * risk breakdown), 1 for every other event.
-     */
+    /** The {@code @Revision} of the event's class, as the ledger stores and publishes it. */
     static String revision(LedgerEvent event) {
-        return event instanceof SafetyCaseSubmittedEvent ? "2" : "1";
+        return event.getClass().getAnnotation(Revision.class).value();
     }
 
     static byte[] utf8(String text) {
