@@ -132,6 +132,11 @@ public class RegimeCommandBatcher implements DisposableBean {
         for (int attempt = 1; ; attempt++) {
             Outcome outcome = dispatch(pending.message());
             if (outcome.failure() instanceof ConcurrencyException && attempt < settings.maxConflictRetries()) {
+                // Another instance appended to the regime since this one loaded it: expected when instances share
+                // a regime, and worth seeing when they do so often.
+                log.info("A command on regime {} failed on a concurrent change by another instance; loading the "
+                        + "regime again and retrying (attempt {} of {})", regimeId, attempt + 1,
+                        settings.maxConflictRetries());
                 regimeCache.remove(regimeId);
                 continue;
             }
