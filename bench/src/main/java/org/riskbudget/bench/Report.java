@@ -153,8 +153,8 @@ final class Report {
         }
         if (write != null) {
             out.append("\nWhere a write goes (per command, measured period):\n\n");
-            out.append("| | service CPU ms | of which JIT ms | PostgreSQL CPU ms | client + broker CPU ms | transactions "
-                    + "| WAL flushes | mean WAL flush ms | WAL bytes | server mean ms |\n"
+            out.append("| | service CPU ms | of which JIT ms | PostgreSQL CPU ms | client + broker CPU ms "
+                    + "| transactions | WAL flushes | mean WAL flush ms | WAL bytes | server mean ms |\n"
                     + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             costs(out, "ledger", write.ledger().costs());
             costs(out, "naive", write.naive().costs());
@@ -164,9 +164,9 @@ final class Report {
 
     private static void costs(StringBuilder out, String name, WriteBenchmark.Costs costs) {
         out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %s |%n",
-                name, costs.serviceCpuMs(), costs.serviceJitCpuMs(), costs.postgresCpuMs(), costs.clientAndBrokerCpuMs(), costs.commits(),
-                costs.walFlushes(), costs.walFlushMeanMs(), costs.walBytes(),
-                costs.serverMeanMs() == null ? "–" : f2(costs.serverMeanMs())));
+                name, costs.serviceCpuMs(), costs.serviceJitCpuMs(), costs.postgresCpuMs(),
+                costs.clientAndBrokerCpuMs(), costs.commits(), costs.walFlushes(), costs.walFlushMeanMs(),
+                costs.walBytes(), costs.serverMeanMs() == null ? "–" : f2(costs.serverMeanMs())));
     }
 
     private String pass(String target) {

@@ -32,8 +32,8 @@ final class WriteBenchmark {
      * @param serverMeanMs the ledger's own mean command time (its {@code ledger.commands} timer, aggregate lock wait
      *                     and commit included); null for the naive ledger, which has no such timer
      */
-    record Costs(double serviceCpuMs, double serviceJitCpuMs, double postgresCpuMs, double clientAndBrokerCpuMs, double commits,
-            double walFlushes, double walFlushMeanMs, double walBytes, Double serverMeanMs) {}
+    record Costs(double serviceCpuMs, double serviceJitCpuMs, double postgresCpuMs, double clientAndBrokerCpuMs,
+            double commits, double walFlushes, double walFlushMeanMs, double walBytes, Double serverMeanMs) {}
 
     record Side(String service, ClosedLoopRun.Result load, Costs costs, ClosedLoopRun.Result singleClient) {}
 
@@ -80,8 +80,8 @@ final class WriteBenchmark {
     }
 
     /** CPU times and database counters at one instant. */
-    private record Reading(double serviceCpuS, double serviceJitCpuS, double postgresCpuS, double clientCpuS, PostgresCounters counters,
-            double serverCount, double serverSumS) {
+    private record Reading(double serviceCpuS, double serviceJitCpuS, double postgresCpuS, double clientCpuS,
+            PostgresCounters counters, double serverCount, double serverSumS) {
 
         static Reading take(BenchEnvironment environment, ServiceProcess service, String database,
                 ServiceProcess ledgerOrNull) {
@@ -108,7 +108,8 @@ final class WriteBenchmark {
                     round((serviceJitCpuS - before.serviceJitCpuS) * 1000 / n),
                     round((postgresCpuS - before.postgresCpuS) * 1000 / n),
                     round((clientCpuS - before.clientCpuS) * 1000 / n), round(delta.commits() / n),
-                    round(delta.walSyncs() / n), delta.walSyncs() == 0 ? 0 : round(delta.walSyncMs() / delta.walSyncs()),
+                    round(delta.walSyncs() / n),
+                    delta.walSyncs() == 0 ? 0 : round(delta.walSyncMs() / delta.walSyncs()),
                     Math.round(delta.walBytes() / n), serverMeanMs == null ? null : round(serverMeanMs));
         }
 

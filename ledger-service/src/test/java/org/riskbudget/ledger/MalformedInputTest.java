@@ -212,10 +212,7 @@ class MalformedInputTest extends LedgerServiceTest {
     @ParameterizedTest(name = "Accept: {0}")
     @ValueSource(strings = {"text/html", "application/xml"})
     void aCommandWhoseAnswerTheClientCannotReadIsNotPerformed(String accept) {
-        ApiClient.Answer answer = client.send(HttpRequest.newBuilder(uri("/api/v1/regimes/" + regimeId
-                + "/allocations")).header("Authorization", "Bearer " + client.token("REGULATOR", null))
-                .header("Content-Type", "application/json").header("Accept", accept)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"companyId\": \"frontier-a\", \"amountPpb\": 5}")));
+        ApiClient.Answer answer = allocation(accept, "{\"companyId\": \"frontier-a\", \"amountPpb\": 5}");
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(406);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -225,10 +222,7 @@ class MalformedInputTest extends LedgerServiceTest {
     /** An Accept header that is not a media type is disregarded: the refusal still names the problem. */
     @Test
     void anUnparseableAcceptHeaderStillGetsTheProblemNamed() {
-        ApiClient.Answer answer = client.send(HttpRequest.newBuilder(uri("/api/v1/regimes/" + regimeId
-                + "/allocations")).header("Authorization", "Bearer " + client.token("REGULATOR", null))
-                .header("Content-Type", "application/json").header("Accept", "*/")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"companyId\": \"frontier-a\"}")));
+        ApiClient.Answer answer = allocation("*/", "{\"companyId\": \"frontier-a\"}");
 
         expectValidationFailure(answer, "amountPpb is required");
     }
@@ -256,6 +250,14 @@ class MalformedInputTest extends LedgerServiceTest {
         assertThat(answer.body().path("status").asInt()).isEqualTo(status);
         assertThat(answer.code()).isNotEmpty();
         assertThat(eventCount(regimeId)).isEqualTo(eventsAfterSetup());
+    }
+
+    /** An allocation on the test's regime by the regulator, with this Accept header. */
+    private ApiClient.Answer allocation(String accept, String json) {
+        return client.send(HttpRequest.newBuilder(uri("/api/v1/regimes/" + regimeId + "/allocations"))
+                .header("Authorization", "Bearer " + client.token("REGULATOR", null))
+                .header("Content-Type", "application/json").header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private void expectValidationFailure(ApiClient.Answer answer, String detail) {

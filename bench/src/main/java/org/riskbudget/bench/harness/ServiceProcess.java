@@ -28,8 +28,8 @@ public final class ServiceProcess implements AutoCloseable {
      * C1 only: a service starts in about 13 s instead of 22 s on two cores, which the reliability tests' restarts
      * add up. Tests measure correctness, not speed.
      */
-    public static final List<String> QUICK_START_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1");
+    public static final List<String> QUICK_START_JVM = Stream.concat(BENCHMARK_JVM.stream(),
+            Stream.of("-XX:TieredStopAtLevel=1")).toList();
     /** Generous: on a busy two-core machine a cold start has been seen to take 80 s. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);

@@ -18,7 +18,7 @@ import org.riskbudget.contracts.error.LedgerErrorCode;
 public final class ProblemDocumentation {
 
     public static final String PROBLEM = "Problem";
-    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     private ProblemDocumentation() {}
 
