@@ -3,14 +3,14 @@ package org.riskbudget.ledger.regime;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
-import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.riskbudget.contracts.command.LedgerCommand;
 import org.riskbudget.contracts.json.LedgerJson;
 import org.springframework.context.annotation.Bean;
@@ -47,24 +47,22 @@ class RegimeConfiguration {
     }
 
     /**
-     * Snapshots are taken after the triggering command committed, on a thread of their own. Taken in the command's
-     * thread they held the regime's lock while serialising the whole regime, and needed a second connection: with
-     * every pooled connection held by commands waiting for that lock, the snapshot waited for the pool's timeout.
-     * A request finding the queue full is dropped; the next trigger asks again.
+     * Snapshots are serialised from the regime in memory and stored on a thread of their own: stored in the command's
+     * thread they needed a second connection, and with every pooled connection held by commands waiting for the
+     * regime, the snapshot waited for the pool's timeout. A snapshot finding the queue full is dropped; the next one
+     * due is taken all the same.
      */
     @Bean
-    SpringAggregateSnapshotterFactoryBean regimeSnapshotter() {
-        ThreadPoolExecutor snapshots = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+    Snapshotter regimeSnapshotter(RegimeCache regimeCache, EventStore eventStore, Serializer serializer) {
+        ThreadPoolExecutor storing = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(SNAPSHOTS_QUEUED), daemonThreads("regime-snapshot-"),
-                new ThreadPoolExecutor.DiscardPolicy());
-        SpringAggregateSnapshotterFactoryBean snapshotter = new SpringAggregateSnapshotterFactoryBean();
-        snapshotter.setExecutor(snapshots);
-        return snapshotter;
+                new ThreadPoolExecutor.AbortPolicy());
+        return new RegimeSnapshotter(regimeCache, eventStore, serializer, storing);
     }
 
     /** Loaded regimes stay in memory while in use, so a command does not replay the regime's events each time. */
     @Bean
-    Cache regimeCache(RegimeSettings settings) {
+    RegimeCache regimeCache(RegimeSettings settings) {
         return new RegimeCache(settings.cachedRegimes());
     }
 

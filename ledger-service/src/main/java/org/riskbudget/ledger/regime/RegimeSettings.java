@@ -4,8 +4,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param snapshotEveryEvents how many events after the last snapshot a regime's next snapshot is taken, which
- *                            bounds how many events a load replays
+ * @param snapshotEveryEvents how many events after the last snapshot a regime's next snapshot is due, which
+ *                            bounds how many events a load replays (a large regime's snapshots are also paced
+ *                            by how long they take to serialise, see {@link RegimeSnapshotter})
  * @param cachedRegimes       how many loaded regimes stay in memory; the least recently used beyond it is dropped
  */
 @ConfigurationProperties("ledger.regime")
