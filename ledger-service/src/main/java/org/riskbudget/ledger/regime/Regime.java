@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -92,7 +93,7 @@ import org.riskbudget.contracts.safetycase.RiskBreakdown;
 public class Regime {
 
     /** Snapshots of another format are ignored, and the regime is loaded from its events instead. */
-    static final String SNAPSHOT_FORMAT = "2";
+    static final String SNAPSHOT_FORMAT = "3";
     private static final String SELF_CERTIFIED = "self-certifying regime: accepted on submission";
 
     @AggregateIdentifier
@@ -106,8 +107,8 @@ public class Regime {
     private Map<String, SafetyCaseRecord> cases = new HashMap<>();
     private Map<String, TransferRecord> pendingTransfers = new HashMap<>();
     /** Settled transfers keep only their ids: enough to refuse reuse, little enough that a long history loads fast. */
-    private Set<String> completedTransferIds = new HashSet<>();
-    private Set<String> rejectedTransferIds = new HashSet<>();
+    private IdSet completedTransferIds = new IdSet();
+    private IdSet rejectedTransferIds = new IdSet();
     private long lastSequence;
     private String lastHash;
 
@@ -251,7 +252,7 @@ public class Regime {
     }
 
     @CommandHandler
-    CommandResult handle(DecideSafetyCaseCommand command, Clock clock) {
+    CommandResult handle(DecideSafetyCaseCommand command, Clock clock, RecordedAssessments recorded) {
         Actor actor = command.actor();
         boolean withdrawal = command.decision() == CaseDecision.WITHDRAW;
         Access.requireRole(actor, withdrawal ? Role.COMPANY : Role.REGULATOR);
@@ -267,7 +268,7 @@ public class Regime {
                     + safetyCase.status() + "; only a " + required + " case can be decided so");
         }
         switch (command.decision()) {
-            case ACCEPT -> accept(command, safetyCase, clock);
+            case ACCEPT -> accept(command, safetyCase, clock, recorded);
             case REJECT -> apply(EventChain.seal(new SafetyCaseRejectedEvent(regimeId, next(), now(clock), actor,
                     command.caseId(), safetyCase.companyId(), safetyCase.reservedPpb(), command.reasons(), lastHash,
                     null)));
@@ -283,19 +284,21 @@ public class Regime {
         return caseOutcome(command.caseId());
     }
 
-    private void accept(DecideSafetyCaseCommand command, SafetyCaseRecord safetyCase, Clock clock) {
+    private void accept(DecideSafetyCaseCommand command, SafetyCaseRecord safetyCase, Clock clock,
+            RecordedAssessments recorded) {
         CompanyAccount account = company(safetyCase.companyId());
         if (account.isPauseRequired()) {
             throw paused(account);
         }
-        PolicyCheck.checkCase(policy, safetyCase.capabilityTier(), safetyCase.assessments(), safetyCase.riskPpb());
+        PolicyCheck.checkCase(policy, safetyCase.capabilityTier(), recorded.of(regimeId, safetyCase),
+                safetyCase.riskPpb());
         apply(EventChain.seal(new SafetyCaseAcceptedEvent(regimeId, next(), now(clock), command.actor(),
                 command.caseId(), safetyCase.companyId(), safetyCase.reservedPpb(), command.reasons(), lastHash,
                 null)));
     }
 
     @CommandHandler
-    CommandResult handle(ReviseSafetyCaseCommand command, Clock clock) {
+    CommandResult handle(ReviseSafetyCaseCommand command, Clock clock, RecordedAssessments recorded) {
         Access.requireRole(command.actor(), Role.AUDITOR, Role.REGULATOR, Role.COMPANY);
         SafetyCaseRecord safetyCase = safetyCase(command.caseId());
         Access.requireActsFor(command.actor(), safetyCase.companyId());
@@ -303,7 +306,7 @@ public class Regime {
             throw new LedgerException(LedgerErrorCode.INVALID_STATE, "only a deployed case can be revised; case "
                     + command.caseId().value() + " is " + safetyCase.status());
         }
-        Assessments current = safetyCase.assessments();
+        Assessments current = recorded.of(regimeId, safetyCase);
         Assessments revised;
         try {
             revised = current.revisedWith(command.assessments(), command.evidence());
@@ -482,8 +485,9 @@ public class Regime {
         return companies.values();
     }
 
-    Iterable<SafetyCaseRecord> safetyCases() {
-        return cases.values();
+    /** By case id. */
+    Map<String, SafetyCaseRecord> safetyCases() {
+        return Collections.unmodifiableMap(cases);
     }
 
     Iterable<TransferRecord> pendingTransferRecords() {
@@ -561,8 +565,8 @@ public class Regime {
         @Override
         public void on(SafetyCaseSubmittedEvent event) {
             companies.get(event.companyId().value()).reserve(event.riskPpb());
-            cases.put(event.caseId().value(), new SafetyCaseRecord(event.caseId(), event.companyId(),
-                    event.capabilityTier(), event.window().to(), event.assessments(), event.riskPpb()));
+            cases.put(event.caseId().value(), new SafetyCaseRecord(event.companyId(),
+                    event.capabilityTier(), event.window().to(), event.sequence(), event.riskPpb()));
             for (CaseId dependency : event.dependsOn()) {
                 cases.get(dependency.value()).addDependent(event.caseId());
             }
@@ -598,9 +602,7 @@ public class Regime {
 
         @Override
         public void on(SafetyCaseRevisedEvent event) {
-            SafetyCaseRecord record = cases.get(event.caseId().value());
-            Assessments revised = record.assessments().revisedWith(event.replacedAssessments(), event.evidence());
-            record.revise(revised, event.riskPpb(), event.additionalChargePpb());
+            cases.get(event.caseId().value()).revise(event.sequence(), event.riskPpb(), event.additionalChargePpb());
             companies.get(event.companyId().value()).spendAvailable(event.additionalChargePpb());
         }
 

@@ -1,42 +1,47 @@
 package org.riskbudget.ledger.regime;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonFormat;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.riskbudget.contracts.ids.CaseId;
 import org.riskbudget.contracts.ids.CompanyId;
-import org.riskbudget.contracts.json.LedgerJson;
 import org.riskbudget.contracts.risk.Ppb;
-import org.riskbudget.contracts.safetycase.Assessments;
 import org.riskbudget.contracts.safetycase.CapabilityTier;
 import org.riskbudget.contracts.safetycase.CaseFlag;
 import org.riskbudget.contracts.safetycase.CaseStatus;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * What the regime must remember of a safety case to decide later commands about it. A regime may hold a great
- * many cases, so each is kept small, in memory and in a snapshot: plain text and numbers rather than value objects,
- * one array rather than an object with named fields, and the assessments as their JSON text, read back only for
- * the few commands that need them (acceptance and revision).
+ * many cases, so each is kept small, in memory and in a snapshot: plain text and numbers rather than value objects
+ * (the window's end as seconds and nanoseconds, no dependents or flags until there are some, the company's id
+ * shared by all its cases, the case's own id only as its key in the regime), one array rather than an object with
+ * named fields. The assessments, the bulk of a case, stay in the log: the record keeps the sequences of the events
+ * that recorded them, and the two commands that need them (acceptance and revision) read them from there
+ * ({@link RecordedAssessments}). Reading a snapshot back costs time and memory per byte and per object, and a regime
+ * with a long history holds a great many cases.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@JsonFormat(shape = JsonFormat.Shape.ARRAY)
-@JsonPropertyOrder({"caseId", "companyId", "capabilityTier", "windowEnd", "status", "riskPpb", "chargedPpb",
-        "reservedPpb", "dependents", "flags", "assessments"})
+@JsonSerialize(using = SafetyCaseRecord.SnapshotWriter.class)
+@JsonDeserialize(using = SafetyCaseRecord.SnapshotReader.class)
 final class SafetyCaseRecord {
 
-    private String caseId;
     private String companyId;
     private CapabilityTier capabilityTier;
-    private Instant windowEnd;
-    /** The assessments' JSON in the public language. */
-    private String assessments;
+    private long windowEndSecond;
+    private int windowEndNano;
     private CaseStatus status;
     /** The current estimate. */
     private long riskPpb;
@@ -44,25 +49,27 @@ final class SafetyCaseRecord {
     private long chargedPpb;
     /** What it holds in its company's reserved account while under review. */
     private long reservedPpb;
-    private List<String> dependents = new ArrayList<>();
-    private Set<CaseFlag> flags = EnumSet.noneOf(CaseFlag.class);
+    /** Null while there are none. */
+    private List<String> dependents;
+    /** Null while there are none. */
+    private Set<CaseFlag> flags;
+    /** The sequence of the event that submitted the case, with its assessments. */
+    private long submittedAt;
+    /** The sequences of the events that revised its assessments, in order; null while there are none. */
+    private long[] revisedAt;
 
     SafetyCaseRecord() {}
 
-    SafetyCaseRecord(CaseId caseId, CompanyId companyId, CapabilityTier capabilityTier, Instant windowEnd,
-            Assessments assessments, Ppb riskPpb) {
-        this.caseId = caseId.value();
-        this.companyId = companyId.value();
+    SafetyCaseRecord(CompanyId companyId, CapabilityTier capabilityTier, Instant windowEnd,
+            long submittedAt, Ppb riskPpb) {
+        shareCompanyId(companyId.value());
         this.capabilityTier = capabilityTier;
-        this.windowEnd = windowEnd;
-        this.assessments = json(assessments);
+        this.windowEndSecond = windowEnd.getEpochSecond();
+        this.windowEndNano = windowEnd.getNano();
+        this.submittedAt = submittedAt;
         this.status = CaseStatus.SUBMITTED;
         this.riskPpb = riskPpb.value();
         this.reservedPpb = riskPpb.value();
-    }
-
-    CaseId caseId() {
-        return CaseId.of(caseId);
     }
 
     CompanyId companyId() {
@@ -74,11 +81,15 @@ final class SafetyCaseRecord {
     }
 
     Instant windowEnd() {
-        return windowEnd;
+        return Instant.ofEpochSecond(windowEndSecond, windowEndNano);
     }
 
-    Assessments assessments() {
-        return LedgerJson.mapper().readValue(assessments, Assessments.class);
+    long submittedAt() {
+        return submittedAt;
+    }
+
+    long[] revisedAt() {
+        return revisedAt == null ? new long[0] : revisedAt.clone();
     }
 
     CaseStatus status() {
@@ -98,14 +109,17 @@ final class SafetyCaseRecord {
     }
 
     List<CaseId> dependents() {
-        return dependents.stream().map(CaseId::of).toList();
+        return dependents == null ? List.of() : dependents.stream().map(CaseId::of).toList();
     }
 
     Set<CaseFlag> flags() {
-        return Collections.unmodifiableSet(flags);
+        return flags == null ? Set.of() : Collections.unmodifiableSet(flags);
     }
 
     void addDependent(CaseId dependent) {
+        if (dependents == null) {
+            dependents = new ArrayList<>(1);
+        }
         dependents.add(dependent.value());
     }
 
@@ -124,17 +138,140 @@ final class SafetyCaseRecord {
         status = newStatus;
     }
 
-    void revise(Assessments revised, Ppb newRiskPpb, Ppb additionalChargePpb) {
-        assessments = json(revised);
+    void revise(long sequence, Ppb newRiskPpb, Ppb additionalChargePpb) {
+        revisedAt = revisedAt == null ? new long[] {sequence} : append(revisedAt, sequence);
         riskPpb = newRiskPpb.value();
         chargedPpb = chargedPpb().plus(additionalChargePpb).value();
     }
 
     void flag(CaseFlag flag) {
+        if (flags == null) {
+            flags = EnumSet.noneOf(CaseFlag.class);
+        }
         flags.add(flag);
     }
 
-    private static String json(Assessments assessments) {
-        return LedgerJson.mapper().writeValueAsString(assessments);
+    /** A regime has few companies and many cases: one string per company, whichever way the case was made. */
+    private void shareCompanyId(String id) {
+        companyId = id.intern();
+    }
+
+    /**
+     * A case in a snapshot: one array of its fields in the order below, written and read token by token. Jackson's
+     * general bean machinery cost several times as much per case, most of a large regime's load.
+     */
+    static final class SnapshotWriter extends ValueSerializer<SafetyCaseRecord> {
+
+        @Override
+        public void serialize(SafetyCaseRecord record, JsonGenerator json, SerializationContext context) {
+            json.writeStartArray();
+            json.writeString(record.companyId);
+            json.writeString(record.capabilityTier.name());
+            json.writeNumber(record.windowEndSecond);
+            json.writeNumber(record.windowEndNano);
+            json.writeString(record.status.name());
+            json.writeNumber(record.riskPpb);
+            json.writeNumber(record.chargedPpb);
+            json.writeNumber(record.reservedPpb);
+            if (record.dependents == null) {
+                json.writeNull();
+            } else {
+                json.writeStartArray();
+                for (String dependent : record.dependents) {
+                    json.writeString(dependent);
+                }
+                json.writeEndArray();
+            }
+            if (record.flags == null) {
+                json.writeNull();
+            } else {
+                json.writeStartArray();
+                for (CaseFlag flag : record.flags) {
+                    json.writeString(flag.name());
+                }
+                json.writeEndArray();
+            }
+            json.writeNumber(record.submittedAt);
+            if (record.revisedAt == null) {
+                json.writeNull();
+            } else {
+                json.writeArray(record.revisedAt, 0, record.revisedAt.length);
+            }
+            json.writeEndArray();
+        }
+    }
+
+    /** Reads what {@link SnapshotWriter} wrote; anything else is a failure, and Axon then loads from the events. */
+    static final class SnapshotReader extends ValueDeserializer<SafetyCaseRecord> {
+
+        @Override
+        public SafetyCaseRecord deserialize(JsonParser json, DeserializationContext context) {
+            require(json, json.currentToken() == JsonToken.START_ARRAY);
+            SafetyCaseRecord record = new SafetyCaseRecord();
+            record.shareCompanyId(text(json));
+            record.capabilityTier = CapabilityTier.valueOf(text(json));
+            record.windowEndSecond = number(json);
+            record.windowEndNano = Math.toIntExact(number(json));
+            record.status = CaseStatus.valueOf(text(json));
+            record.riskPpb = number(json);
+            record.chargedPpb = number(json);
+            record.reservedPpb = number(json);
+            if (!nextIsNull(json)) {
+                record.dependents = new ArrayList<>(1);
+                for (String dependent = json.nextStringValue(); dependent != null; dependent = json.nextStringValue()) {
+                    record.dependents.add(dependent);
+                }
+                require(json, json.currentToken() == JsonToken.END_ARRAY);
+            }
+            if (!nextIsNull(json)) {
+                record.flags = EnumSet.noneOf(CaseFlag.class);
+                for (String flag = json.nextStringValue(); flag != null; flag = json.nextStringValue()) {
+                    record.flags.add(CaseFlag.valueOf(flag));
+                }
+                require(json, json.currentToken() == JsonToken.END_ARRAY);
+            }
+            record.submittedAt = number(json);
+            if (!nextIsNull(json)) {
+                long[] sequences = new long[0];
+                while (json.nextToken() == JsonToken.VALUE_NUMBER_INT) {
+                    sequences = append(sequences, json.getLongValue());
+                }
+                require(json, json.currentToken() == JsonToken.END_ARRAY);
+                record.revisedAt = sequences;
+            }
+            require(json, json.nextToken() == JsonToken.END_ARRAY);
+            return record;
+        }
+
+        private static String text(JsonParser json) {
+            String text = json.nextStringValue();
+            require(json, text != null);
+            return text;
+        }
+
+        private static long number(JsonParser json) {
+            require(json, json.nextToken() == JsonToken.VALUE_NUMBER_INT);
+            return json.getLongValue();
+        }
+
+        /** Moves to the next value: null, or the start of an array. */
+        private static boolean nextIsNull(JsonParser json) {
+            JsonToken next = json.nextToken();
+            require(json, next == JsonToken.VALUE_NULL || next == JsonToken.START_ARRAY);
+            return next == JsonToken.VALUE_NULL;
+        }
+
+        private static void require(JsonParser json, boolean expected) {
+            if (!expected) {
+                throw new StreamReadException(json, "not a safety case as a snapshot writes one: "
+                        + json.currentToken() + " at " + json.currentLocation());
+            }
+        }
+    }
+
+    private static long[] append(long[] sequences, long sequence) {
+        long[] longer = Arrays.copyOf(sequences, sequences.length + 1);
+        longer[sequences.length] = sequence;
+        return longer;
     }
 }

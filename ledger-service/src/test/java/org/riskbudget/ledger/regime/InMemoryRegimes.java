@@ -1,6 +1,6 @@
 package org.riskbudget.ledger.regime;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,6 +34,8 @@ import org.riskbudget.contracts.event.LedgerEvent;
 import org.riskbudget.contracts.ids.RegimeId;
 import org.riskbudget.contracts.json.LedgerJson;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,9 +68,11 @@ final class InMemoryRegimes implements AutoCloseable {
                         .configureCommandTargetResolver(c -> new RegimeConfiguration().regimeCommandTargetResolver())
                         .configureCache(c -> cache))
                 .configureEmbeddedEventStore(c -> store)
-                // Handlers take a Clock; Axon's default ConfigurationParameterResolverFactory resolves a handler
-                // parameter from the configuration's components by type.
+                // Handlers take a Clock and the recorded assessments; Axon's default
+                // ConfigurationParameterResolverFactory resolves a handler parameter from the configuration's
+                // components by type.
                 .registerComponent(Clock.class, c -> Clock.fixed(NOW, ZoneOffset.UTC))
+                .registerComponent(RecordedAssessments.class, c -> new RecordedAssessments(c.eventStore()))
                 .start();
         uncached = EventSourcingRepository.builder(Regime.class)
                 .eventStore(configuration.eventStore())
@@ -202,6 +206,9 @@ final class InMemoryRegimes implements AutoCloseable {
         }
     }
 
-    @JsonFormat(shape = JsonFormat.Shape.OBJECT)
+    /** The record's fields by name, instead of the array a snapshot writes. */
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+            isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+    @JsonSerialize(using = ValueSerializer.None.class)
     private interface FieldsByName {}
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -389,10 +391,15 @@ class RegimePropertiesTest {
         addAll(figures, "transfers", regime.get("pendingTransfers"), PENDING_TRANSFER_FIGURES);
         regime.get("pendingTransfers").propertyNames()
                 .forEach(id -> figures.put("transfers." + id + ".status", "\"PENDING\""));
-        regime.get("completedTransferIds").forEach(id -> figures.put("transfers." + id.asString() + ".status",
-                "\"COMPLETED\""));
-        regime.get("rejectedTransferIds").forEach(id -> figures.put("transfers." + id.asString() + ".status",
-                "\"REJECTED\""));
+        // A case without flags keeps none, where the books list none.
+        regime.get("cases").propertyNames().stream().filter(id -> regime.get("cases").get(id).path("flags").isEmpty())
+                .forEach(id -> figures.put("cases." + id + ".flags", "[]"));
+        // Settled transfers are kept as one text of their ids, each followed by a space.
+        for (String status : List.of("completed", "rejected")) {
+            String ids = regime.get(status + "TransferIds").asString();
+            Arrays.stream(ids.split(" ")).filter(id -> !id.isEmpty()).forEach(id ->
+                    figures.put("transfers." + id + ".status", "\"" + status.toUpperCase(Locale.ROOT) + "\""));
+        }
         return figures;
     }
 

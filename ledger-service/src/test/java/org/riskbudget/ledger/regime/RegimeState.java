@@ -2,6 +2,7 @@ package org.riskbudget.ledger.regime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.riskbudget.contracts.api.TransferStatus;
 import org.riskbudget.contracts.ids.CompanyId;
@@ -25,10 +26,11 @@ final class RegimeState {
     }
 
     static SafetyCaseRecord safetyCase(Regime regime, String caseId) {
-        return StreamSupport.stream(regime.safetyCases().spliterator(), false)
-                .filter(record -> record.caseId().value().equals(caseId))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no case " + caseId));
+        SafetyCaseRecord record = regime.safetyCases().get(caseId);
+        if (record == null) {
+            throw new AssertionError("no case " + caseId);
+        }
+        return record;
     }
 
     static TransferStatus transferStatus(Regime regime, String transferId) {
@@ -89,11 +91,12 @@ final class RegimeState {
 
     private static Ppb heldFor(Regime regime, CompanyId companyId) {
         Ppb held = Ppb.ZERO;
-        for (SafetyCaseRecord record : regime.safetyCases()) {
+        for (Map.Entry<String, SafetyCaseRecord> safetyCase : regime.safetyCases().entrySet()) {
+            SafetyCaseRecord record = safetyCase.getValue();
             if (record.companyId().equals(companyId)) {
                 if (record.status() != CaseStatus.SUBMITTED) {
                     assertThat(record.reservedPpb()).as("reservation of %s case %s", record.status(),
-                            record.caseId().value()).isEqualTo(Ppb.ZERO);
+                            safetyCase.getKey()).isEqualTo(Ppb.ZERO);
                 }
                 held = held.plus(record.reservedPpb());
             }
@@ -108,7 +111,7 @@ final class RegimeState {
 
     private static Ppb chargedBy(Regime regime, CompanyId companyId) {
         Ppb charged = Ppb.ZERO;
-        for (SafetyCaseRecord record : regime.safetyCases()) {
+        for (SafetyCaseRecord record : regime.safetyCases().values()) {
             if (record.companyId().equals(companyId)) {
                 charged = charged.plus(record.chargedPpb());
             }

@@ -153,6 +153,11 @@ class RegimeTest {
         fixture = fixtureAt(NOW);
     }
 
+    /** A case's assessments as the regime's handlers read them: from the fixture's log, where the record points. */
+    private Assessments recordedAssessments(Regime regime, String caseId) {
+        return new RecordedAssessments(fixture.getEventStore()).of(REGIME, safetyCase(regime, caseId));
+    }
+
     /** A fixture whose command handlers read {@code now} from their clock. */
     private static FixtureConfiguration<Regime> fixtureAt(Instant now) {
         FixtureConfiguration<Regime> fixture = new AggregateTestFixture<>(Regime.class);
@@ -161,6 +166,7 @@ class RegimeTest {
         // makes the same comparison field by field instead.
         fixture.setReportIllegalStateChange(false);
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new RecordedAssessments(fixture.getEventStore()));
         fixture.registerCommandTargetResolver(command -> new VersionedAggregateIdentifier(
                 (Object) ((LedgerCommand) command.getPayload()).regimeId().value(), null));
         return fixture;
@@ -1469,7 +1475,7 @@ class RegimeTest {
                         assertThat(account(regime, B).isPauseRequired()).isFalse();
                         assertThat(safetyCase(regime, "c-cirrus-1").flags())
                                 .containsExactly(CaseFlag.DEPENDENCY_COMPROMISED);
-                        assertThat(safetyCase(regime, "a-atlas-7").assessments().misalignment().evidence())
+                        assertThat(recordedAssessments(regime, "a-atlas-7").misalignment().evidence())
                                 .hasSize(3).last().isEqualTo(smokingGun());
                         assertThat(allocated(regime)).isEqualTo(ppb(2_250_000));
                         assertThat(totalSpent(regime)).isEqualTo(ppb(4_233_072));
@@ -1516,7 +1522,7 @@ class RegimeTest {
                     .expectState(balancedAnd(regime -> {
                         assertThat(account(regime, A).spentPpb()).isEqualTo(ppb(1_000_000));
                         assertThat(account(regime, A).availablePpb()).isEqualTo(ppb(200_000));
-                        Assessments assessments = safetyCase(regime, "a-atlas-7").assessments();
+                        Assessments assessments = recordedAssessments(regime, "a-atlas-7");
                         assertThat(assessments.misuse()).isEqualTo(new MisuseAssessment(ppb(127_401)));
                         assertThat(assessments.security()).isEqualTo(atlas7().security());
                         assertThat(assessments.misalignment()).isEqualTo(atlas7().misalignment());
@@ -1622,7 +1628,7 @@ class RegimeTest {
                     .expectResultMessagePayload(outcome("a-1", CaseStatus.ACCEPTED, 100_000 + 199_981,
                             100_000 + 199_981, List.of(), 10))
                     .expectState(balancedAnd(regime -> assertThat(
-                            safetyCase(regime, "a-1").assessments().misalignment().evidence())
+                            recordedAssessments(regime, "a-1").misalignment().evidence())
                             .containsExactly(sandbagging())));
         }
 
