@@ -2,6 +2,8 @@ package org.riskbudget.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import java.util.zip.GZIPInputStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.riskbudget.contracts.audit.AuditLogVerifier;
@@ -32,7 +35,7 @@ class RegimeSnapshotsTest extends LedgerServiceTest {
     private JdbcTemplate database;
 
     @Test
-    void aSnapshotHoldsTheRegimeExactlyAsCommittedAtItsSequence() {
+    void aSnapshotHoldsTheRegimeExactlyAsCommittedAtItsSequence() throws IOException {
         String regimeId = regimeWithCompanies(50_000, "frontier-a", "frontier-b");
         long setUpEvents = eventCount(regimeId);
         String token = client.token("REGULATOR", null);
@@ -52,9 +55,10 @@ class RegimeSnapshotsTest extends LedgerServiceTest {
 
         Awaitility.await("a snapshot taken during the concurrent commands").atMost(Duration.ofSeconds(30))
                 .until(() -> latestSnapshotSequence(regimeId) >= setUpEvents);
-        JsonNode snapshot = LedgerJson.mapper().readTree(database.queryForObject(
-                "SELECT payload FROM snapshotevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC "
-                        + "LIMIT 1", byte[].class, regimeId));
+        // Snapshots are stored gzip-compressed.
+        JsonNode snapshot = LedgerJson.mapper().readTree(new GZIPInputStream(new ByteArrayInputStream(
+                database.queryForObject("SELECT payload FROM snapshotevententry WHERE aggregateidentifier = ? "
+                        + "ORDER BY sequencenumber DESC LIMIT 1", byte[].class, regimeId))));
         long sequence = snapshot.get("lastSequence").asLong();
         RegimeBooks books = booksThrough(regimeId, sequence);
 

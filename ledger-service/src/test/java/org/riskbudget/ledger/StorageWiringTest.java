@@ -43,7 +43,15 @@ class StorageWiringTest extends LedgerServiceTest {
     @Test
     void flywayCreatedTheSchema() {
         assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
-                .query(String.class).list()).containsExactly("1", "2", "3");
+                .query(String.class).list()).containsExactly("1", "2", "3", "4");
+    }
+
+    @Test
+    void snapshotsAreStoredAsTheLedgerCompressedThemWithoutPostgresCompressingThemAgain() {
+        assertThat(jdbc.sql("""
+                        SELECT attstorage FROM pg_attribute
+                        WHERE attrelid = 'snapshotevententry'::regclass AND attname = 'payload'""")
+                .query(String.class).single()).isEqualTo("e");
     }
 
     @Test

@@ -3,22 +3,33 @@ package org.riskbudget.ledger.regime;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.riskbudget.contracts.command.LedgerCommand;
 import org.riskbudget.contracts.json.LedgerJson;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
-/** How Axon stores and finds regimes: the public language's JSON, snapshots every N events, a cache of loaded regimes. */
+/**
+ * How Axon stores and finds regimes: the public language's JSON, compressed snapshots every N events, a cache of
+ * loaded regimes.
+ */
 @Configuration(proxyBeanMethods = false)
 class RegimeConfiguration {
 
@@ -53,11 +64,39 @@ class RegimeConfiguration {
      * due is taken all the same.
      */
     @Bean
-    Snapshotter regimeSnapshotter(RegimeCache regimeCache, EventStore eventStore, Serializer serializer) {
+    Snapshotter regimeSnapshotter(RegimeCache regimeCache, EventStore eventStore,
+            CompressedSnapshots regimeSnapshotSerializer) {
         ThreadPoolExecutor storing = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(SNAPSHOTS_QUEUED), daemonThreads("regime-snapshot-"),
                 new ThreadPoolExecutor.AbortPolicy());
-        return new RegimeSnapshotter(regimeCache, eventStore, serializer, storing);
+        return new RegimeSnapshotter(regimeCache, eventStore, regimeSnapshotSerializer, storing);
+    }
+
+    /** How snapshots are written and read: Axon's JSON, compressed. */
+    @Bean
+    CompressedSnapshots regimeSnapshotSerializer(Serializer serializer) {
+        return new CompressedSnapshots((Jackson3Serializer) serializer);
+    }
+
+    /**
+     * Axon's JDBC storage engine as its auto-configuration builds it, except for the serializer of snapshots, which
+     * compresses them.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+            CompressedSnapshots regimeSnapshotSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
+            org.axonframework.config.Configuration axon, ConnectionProvider connectionProvider,
+            TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(regimeSnapshotSerializer.serializer())
+                .upcasterChain(axon.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(axon.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(new EventSchema())
+                .build();
     }
 
     /** Loaded regimes stay in memory while in use, so a command does not replay the regime's events each time. */

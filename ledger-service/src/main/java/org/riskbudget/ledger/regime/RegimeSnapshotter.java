@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.axonframework.common.IdentifierFactory;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
@@ -16,7 +15,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedMessage;
-import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,15 +36,15 @@ final class RegimeSnapshotter implements Snapshotter {
 
     private final RegimeCache regimes;
     private final EventStore eventStore;
-    private final Serializer serializer;
+    private final CompressedSnapshots serializer;
     private final Executor storing;
     private final Map<String, Pace> paces = new ConcurrentHashMap<>();
 
     /**
      * @param serializer the event store's snapshot serializer: the message then hands the engine these very bytes
-     * @param storing    where the serialised snapshots are written to the store
+     * @param storing    where the serialised snapshots are compressed and written to the store
      */
-    RegimeSnapshotter(RegimeCache regimes, EventStore eventStore, Serializer serializer, Executor storing) {
+    RegimeSnapshotter(RegimeCache regimes, EventStore eventStore, CompressedSnapshots serializer, Executor storing) {
         this.regimes = regimes;
         this.eventStore = eventStore;
         this.serializer = serializer;
@@ -79,26 +78,27 @@ final class RegimeSnapshotter implements Snapshotter {
             return;
         }
         long startNs = System.nanoTime();
-        DomainEventMessage<?> snapshot = new GenericDomainEventMessage<>(regime.type(), regimeId, regime.version(),
-                new SerializedMessage<>(IdentifierFactory.getInstance().generateIdentifier(),
-                        serializer.serialize(regime.getAggregateRoot(), byte[].class),
-                        serializer.serialize(MetaData.emptyInstance(), byte[].class), serializer),
-                Instant.now());
+        SerializedObject<byte[]> json = serializer.json(regime.getAggregateRoot());
         pace.serialised(System.nanoTime() - startNs);
+        String type = regime.type();
+        long sequence = regime.version();
         try {
-            storing.execute(() -> store(snapshot, pace));
+            storing.execute(() -> store(type, regimeId, sequence, json, pace));
         } catch (RejectedExecutionException full) {
             pace.stored();
         }
     }
 
-    private void store(DomainEventMessage<?> snapshot, Pace pace) {
+    private void store(String type, String regimeId, long sequence, SerializedObject<byte[]> json, Pace pace) {
         try {
-            eventStore.storeSnapshot(snapshot);
+            eventStore.storeSnapshot(new GenericDomainEventMessage<>(type, regimeId, sequence,
+                    new SerializedMessage<>(IdentifierFactory.getInstance().generateIdentifier(),
+                            serializer.compress(json),
+                            serializer.serializer().serialize(MetaData.emptyInstance(), byte[].class),
+                            serializer.serializer()), Instant.now()));
         } catch (RuntimeException failure) {
             // A lost snapshot costs only a longer load: the next one due is taken all the same.
-            log.warn("The snapshot of regime {} at sequence {} was not stored", snapshot.getAggregateIdentifier(),
-                    snapshot.getSequenceNumber(), failure);
+            log.warn("The snapshot of regime {} at sequence {} was not stored", regimeId, sequence, failure);
         } finally {
             pace.stored();
         }
