@@ -17,7 +17,9 @@ import org.riskbudget.bench.history.RegimeHistory;
 import org.riskbudget.bench.workload.HotRegime;
 import org.riskbudget.bench.workload.Mix;
 import org.riskbudget.contracts.api.AllocationRequest;
+import org.riskbudget.contracts.api.TransferRequest;
 import org.riskbudget.contracts.json.LedgerJson;
+import org.riskbudget.contracts.ids.TransferId;
 import org.riskbudget.contracts.risk.Ppb;
 
 /**
@@ -25,8 +27,9 @@ import org.riskbudget.contracts.risk.Ppb;
  * stopped (valid chained events, see {@link EventStoreHistory}); the ledger is started on that store and its first
  * command on the regime, which loads it, is timed, and its memory read. The first load finds no snapshot and
  * replays every event, and leaves a snapshot behind (every 250 events); the ledger is then restarted and the
- * first command timed again, now loading from the snapshot. Before each timed command a small regime of its own
- * warms the command path, so the time is the regime's load rather than the JVM's first request.
+ * first command timed again, now loading from the snapshot, and then a transfer. Before each timed command a small
+ * regime of its own warms the command path and the compilers are let finish with it, so the time is the regime's
+ * load rather than the JVM's first request.
  */
 final class FootprintBenchmark {
 
@@ -36,12 +39,15 @@ final class FootprintBenchmark {
     private static final int UNAVAILABLE = 503;
     private static final int MAX_ATTEMPTS = 20;
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(10);
+    private static final double IDLE_JIT_SECONDS = 0.03;
+    private static final Duration COMPILERS_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * One start of the ledger on the big store.
      *
      * @param firstCommandMs  the first command on the regime: its load, plus one command
-     * @param secondCommandMs the next command, the regime now in memory: what a command costs without the load
+     * @param secondCommandMs the next command, a transfer, the regime now in memory: what a command costs without
+     *                        the load, plus, as the regime's first transfer, indexing its settled transfer ids
      * @param residentMib     VmRSS right after the first command
      * @param peakResidentMib VmHWM, the most the process was resident since it started
      */
@@ -91,15 +97,57 @@ final class FootprintBenchmark {
         long readyMs = ledger.startAndAwaitReady();
         HttpApi api = environment.api();
         warmUp(api, ledger, round);
-        String regulator = api.token(ledger.base(), "REGULATOR", null);
-        double firstMs = timedAllocation(api, ledger, regulator, round + "-first");
+        awaitCompilersIdle(ledger);
+        double firstMs = timed(api, allocation(api, ledger, round));
         double residentMib = ProcessFigures.residentMib(ledger.pid());
         double peakMib = ProcessFigures.peakResidentMib(ledger.pid());
-        double secondMs = timedAllocation(api, ledger, regulator, round + "-second");
+        double secondMs = timed(api, transfer(api, ledger, round));
         Load load = new Load(readyMs, firstMs, secondMs, residentMib, peakMib);
-        Progress.line("footprint", "%s: ready in %.1f s; first command %.0f ms, next %.1f ms; RSS %.0f MiB, peak "
-                + "%.0f MiB", what, readyMs / 1e3, firstMs, secondMs, residentMib, peakMib);
+        Progress.line("footprint", "%s: ready in %.1f s; first command %.0f ms, next (a transfer) %.1f ms; RSS %.0f "
+                + "MiB, peak %.0f MiB", what, readyMs / 1e3, firstMs, secondMs, residentMib, peakMib);
         return load;
+    }
+
+    /**
+     * Waits until the ledger's JIT compilers have finished with the warm-up (less than {@link #IDLE_JIT_SECONDS} of
+     * their CPU in a second), at most {@link #COMPILERS_TIMEOUT}: on two cores, compilation still running beside the
+     * timed load made it vary by half a second from run to run.
+     */
+    private static void awaitCompilersIdle(ServiceProcess ledger) {
+        long deadlineNs = System.nanoTime() + COMPILERS_TIMEOUT.toNanos();
+        double before = ProcessFigures.jitCpuSeconds(ledger.pid());
+        while (System.nanoTime() < deadlineNs) {
+            sleep(Duration.ofSeconds(1));
+            double now = ProcessFigures.jitCpuSeconds(ledger.pid());
+            if (now - before < IDLE_JIT_SECONDS) {
+                return;
+            }
+            before = now;
+        }
+        Progress.line("footprint", "the ledger's compilers were still busy after %d s; timing the load anyway",
+                COMPILERS_TIMEOUT.toSeconds());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the ledger's compilers", e);
+        }
+    }
+
+    private static HttpRequest allocation(HttpApi api, ServiceProcess ledger, int round) {
+        String body = LedgerJson.mapper().writeValueAsString(new AllocationRequest(Mix.company(0), Ppb.of(1)));
+        return HttpApi.post(ledger.base().resolve("/api/v1/regimes/" + REGIME + "/allocations"),
+                api.token(ledger.base(), "REGULATOR", null), body, "footprint-" + round + "-allocation");
+    }
+
+    private static HttpRequest transfer(HttpApi api, ServiceProcess ledger, int round) {
+        String body = LedgerJson.mapper().writeValueAsString(new TransferRequest(TransferId.of("footprint-" + round),
+                Mix.company(0), Mix.company(1), Ppb.of(1), "footprint"));
+        return HttpApi.post(ledger.base().resolve("/api/v1/regimes/" + REGIME + "/transfers"),
+                api.token(ledger.base(), "COMPANY", Mix.company(0).value()), body, "footprint-" + round + "-transfer");
     }
 
     /** Commands on a small regime of their own: the command path compiled and connections open. */
@@ -126,16 +174,13 @@ final class FootprintBenchmark {
      * A load longer than the ledger's answer timeout (30 s) is answered 503 while it goes on; asked again with the
      * same key, the ledger answers with the command's own outcome once it is in. The time spans every attempt.
      */
-    private static double timedAllocation(HttpApi api, ServiceProcess ledger, String token, String key) {
-        String body = LedgerJson.mapper().writeValueAsString(new AllocationRequest(Mix.company(0), Ppb.of(1)));
-        HttpRequest allocation = HttpApi.post(ledger.base().resolve("/api/v1/regimes/" + REGIME + "/allocations"),
-                token, body, "footprint-" + key);
+    private static double timed(HttpApi api, HttpRequest command) {
         long startNs = System.nanoTime();
-        for (int attempt = 1; attempt < MAX_ATTEMPTS && api.send(allocation).status() == UNAVAILABLE; attempt++) {
+        for (int attempt = 1; attempt < MAX_ATTEMPTS && api.send(command).status() == UNAVAILABLE; attempt++) {
             Progress.line("footprint", "the regime is still loading after %.0f s; asking again with the same key",
                     (System.nanoTime() - startNs) / 1e9);
         }
-        api.require(allocation);
+        api.require(command);
         return (System.nanoTime() - startNs) / 1e6;
     }
 

@@ -11,6 +11,9 @@ import java.util.Arrays;
  * transfer's id, hundreds of thousands in a long history: as a set of strings they were three objects each, which
  * made the regime's memory, its snapshot and the time to read one back grow with them. Here they are two arrays,
  * and a snapshot holds them as one string.
+ * <p>
+ * The table is built when the set is first asked, not when a snapshot is read: most commands on a regime never
+ * look at transfer ids, and a load should not wait for them.
  */
 final class IdSet {
 
@@ -20,45 +23,27 @@ final class IdSet {
     /** The ids, each followed by {@link #SEPARATOR}. */
     private byte[] text;
     private int length;
-    /** One more than the offset in {@link #text} of an id's first byte, or {@link #FREE}; at most half in use. */
+    /**
+     * One more than the offset in {@link #text} of an id's first byte, or {@link #FREE}; at most half in use. Null
+     * until first needed.
+     */
     private int[] slots;
     private int size;
 
     IdSet() {
-        this(new byte[64], 0, 16);
+        this(new byte[64], 0);
     }
 
-    private IdSet(byte[] text, int length, int slots) {
+    private IdSet(byte[] text, int length) {
         this.text = text;
         this.length = length;
-        this.slots = new int[slots];
     }
 
-    /** The set a snapshot holds as {@link #text()}: one pass over the text, into a table sized for it. */
+    /** The set a snapshot holds as {@link #text()}. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static IdSet ofText(String ids) {
         byte[] bytes = ids.getBytes(StandardCharsets.ISO_8859_1);
-        int count = 0;
-        for (byte b : bytes) {
-            count += b == SEPARATOR ? 1 : 0;
-        }
-        int slots = 16;
-        while (slots < 2 * count + 2) {
-            slots *= 2;
-        }
-        IdSet set = new IdSet(bytes, bytes.length, slots);
-        int start = 0;
-        int hash = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == SEPARATOR) {
-                set.insert(start, spread(hash));
-                start = i + 1;
-                hash = 0;
-            } else {
-                hash = 31 * hash + bytes[i];
-            }
-        }
-        return set;
+        return new IdSet(bytes, bytes.length);
     }
 
     @JsonValue
@@ -67,15 +52,18 @@ final class IdSet {
     }
 
     int size() {
+        index();
         return size;
     }
 
     boolean contains(String id) {
+        index();
         return slots[slotOf(id, hash(id))] != FREE;
     }
 
     /** Adds the id unless present; {@code false} when it was. */
     boolean add(String id) {
+        index();
         int hash = hash(id);
         if (slots[slotOf(id, hash)] != FREE) {
             return false;
@@ -90,6 +78,33 @@ final class IdSet {
         text[length++] = SEPARATOR;
         insert(start, hash);
         return true;
+    }
+
+    /** Builds the table in one pass over the text, sized for the ids it holds. */
+    private void index() {
+        if (slots != null) {
+            return;
+        }
+        int count = 0;
+        for (int i = 0; i < length; i++) {
+            count += text[i] == SEPARATOR ? 1 : 0;
+        }
+        int capacity = 16;
+        while (capacity < 2 * count + 2) {
+            capacity *= 2;
+        }
+        slots = new int[capacity];
+        int start = 0;
+        int hash = 0;
+        for (int i = 0; i < length; i++) {
+            if (text[i] == SEPARATOR) {
+                insert(start, spread(hash));
+                start = i + 1;
+                hash = 0;
+            } else {
+                hash = 31 * hash + text[i];
+            }
+        }
     }
 
     private void insert(int start, int hash) {

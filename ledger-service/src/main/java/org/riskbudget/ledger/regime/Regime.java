@@ -76,6 +76,8 @@ import org.riskbudget.contracts.safetycase.CaseFlag;
 import org.riskbudget.contracts.safetycase.CaseStatus;
 import org.riskbudget.contracts.safetycase.EvidenceItem;
 import org.riskbudget.contracts.safetycase.RiskBreakdown;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * One regime's ledger: the consistency boundary. Its pool, every company's accounts and every case live here, so
@@ -104,6 +106,8 @@ public class Regime {
     private RegimePolicy policy;
     private Ppb poolPpb;
     private Map<String, CompanyAccount> companies = new TreeMap<>();
+    @JsonSerialize(using = SafetyCaseRecord.SnapshotWriter.class)
+    @JsonDeserialize(using = SafetyCaseRecord.SnapshotReader.class)
     private Map<String, SafetyCaseRecord> cases = new HashMap<>();
     private Map<String, TransferRecord> pendingTransfers = new HashMap<>();
     /** Settled transfers keep only their ids: enough to refuse reuse, little enough that a long history loads fast. */

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.riskbudget.contracts.ids.CaseId;
 import org.riskbudget.contracts.ids.CompanyId;
@@ -21,8 +23,6 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
-import tools.jackson.databind.annotation.JsonDeserialize;
-import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * What the regime must remember of a safety case to decide later commands about it. A regime may hold a great
@@ -34,8 +34,6 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * ({@link RecordedAssessments}). Reading a snapshot back costs time and memory per byte and per object, and a regime
  * with a long history holds a great many cases.
  */
-@JsonSerialize(using = SafetyCaseRecord.SnapshotWriter.class)
-@JsonDeserialize(using = SafetyCaseRecord.SnapshotReader.class)
 final class SafetyCaseRecord {
 
     private String companyId;
@@ -157,14 +155,26 @@ final class SafetyCaseRecord {
     }
 
     /**
-     * A case in a snapshot: one array of its fields in the order below, written and read token by token. Jackson's
-     * general bean machinery cost several times as much per case, most of a large regime's load.
+     * A regime's cases in a snapshot: an array with one array per case, its id and then its fields in the order
+     * below, written and read token by token. Jackson's general machinery for a map of beans cost several times as
+     * much per case (each id a property name to look up, each field through reflection), most of a large regime's
+     * load.
      */
-    static final class SnapshotWriter extends ValueSerializer<SafetyCaseRecord> {
+    static final class SnapshotWriter extends ValueSerializer<Map<String, SafetyCaseRecord>> {
 
         @Override
-        public void serialize(SafetyCaseRecord record, JsonGenerator json, SerializationContext context) {
+        public void serialize(Map<String, SafetyCaseRecord> cases, JsonGenerator json, SerializationContext context) {
             json.writeStartArray();
+            for (Map.Entry<String, SafetyCaseRecord> safetyCase : cases.entrySet()) {
+                json.writeStartArray();
+                json.writeString(safetyCase.getKey());
+                write(safetyCase.getValue(), json);
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+        }
+
+        private static void write(SafetyCaseRecord record, JsonGenerator json) {
             json.writeString(record.companyId);
             json.writeString(record.capabilityTier.name());
             json.writeNumber(record.windowEndSecond);
@@ -197,16 +207,26 @@ final class SafetyCaseRecord {
             } else {
                 json.writeArray(record.revisedAt, 0, record.revisedAt.length);
             }
-            json.writeEndArray();
         }
     }
 
     /** Reads what {@link SnapshotWriter} wrote; anything else is a failure, and Axon then loads from the events. */
-    static final class SnapshotReader extends ValueDeserializer<SafetyCaseRecord> {
+    static final class SnapshotReader extends ValueDeserializer<Map<String, SafetyCaseRecord>> {
 
         @Override
-        public SafetyCaseRecord deserialize(JsonParser json, DeserializationContext context) {
+        public Map<String, SafetyCaseRecord> deserialize(JsonParser json, DeserializationContext context) {
             require(json, json.currentToken() == JsonToken.START_ARRAY);
+            Map<String, SafetyCaseRecord> cases = new HashMap<>();
+            while (json.nextToken() == JsonToken.START_ARRAY) {
+                String caseId = text(json);
+                cases.put(caseId, read(json));
+            }
+            require(json, json.currentToken() == JsonToken.END_ARRAY);
+            return cases;
+        }
+
+        /** The fields after the case's id, and the end of its array. */
+        private static SafetyCaseRecord read(JsonParser json) {
             SafetyCaseRecord record = new SafetyCaseRecord();
             record.shareCompanyId(text(json));
             record.capabilityTier = CapabilityTier.valueOf(text(json));

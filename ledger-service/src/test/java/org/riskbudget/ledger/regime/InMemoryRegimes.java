@@ -55,7 +55,7 @@ final class InMemoryRegimes implements AutoCloseable {
 
     /** The regime's JSON with every member's fields named, cases too (a snapshot keeps them positional). */
     private static final JsonMapper FIELDS_BY_NAME = LedgerJson.configure(JsonMapper.builder())
-            .addMixIn(SafetyCaseRecord.class, FieldsByName.class).build();
+            .addMixIn(SafetyCaseRecord.class, FieldsByName.class).addMixIn(Regime.class, CasesByName.class).build();
 
     private final StorePerTry store = new StorePerTry();
     private final Cache cache = new WeakReferenceCache();
@@ -206,7 +206,14 @@ final class InMemoryRegimes implements AutoCloseable {
         }
     }
 
-    /** The record's fields by name, instead of the array a snapshot writes. */
+    /** The regime's cases as a map by case id, instead of the arrays a snapshot writes. */
+    private abstract static class CasesByName {
+
+        @JsonSerialize(using = ValueSerializer.None.class)
+        private Map<String, SafetyCaseRecord> cases;
+    }
+
+    /** The record's fields by name. */
     @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
             isGetterVisibility = JsonAutoDetect.Visibility.NONE)
     @JsonSerialize(using = ValueSerializer.None.class)
