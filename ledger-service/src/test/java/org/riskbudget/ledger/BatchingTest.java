@@ -11,10 +11,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
 import org.riskbudget.contracts.audit.AuditLogVerifier;
 import org.riskbudget.contracts.ids.CompanyId;
 import org.riskbudget.contracts.scenario.ApiClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * Concurrent commands on one regime are coalesced into shared transactions, and each is still answered on its own:
@@ -26,6 +29,10 @@ class BatchingTest extends LedgerServiceTest {
     private static final int CLIENTS = 32;
     private static final int ROUNDS = 6;
     private static final long AMOUNT_PPB = 1_000;
+
+    @Autowired
+    @Qualifier("regimeCache")
+    private Cache regimeCache;
 
     @Test
     void concurrentCommandsShareTransactionsAndAreEachAnsweredOnTheirOwn() throws Exception {
@@ -82,6 +89,22 @@ class BatchingTest extends LedgerServiceTest {
                     .isEqualTo(200);
         }
         assertThat(largestBatch()).as("commands were coalesced").isGreaterThan(1);
+    }
+
+    /**
+     * A refusal changes nothing, so the regime stays in memory; Axon's own rule, dropping it on any rollback, made a
+     * large regime reload for every refused command.
+     */
+    @Test
+    void aRefusedCommandLeavesTheRegimeInMemory() {
+        String regimeId = regimeWithCompanies(1, "frontier-a");
+        assertThat(regimeCache.containsKey(regimeId)).as("cached after its set-up").isTrue();
+
+        ApiClient.Answer refused = regulator("/api/v1/regimes/" + regimeId + "/allocations",
+                "{\"companyId\":\"frontier-a\",\"amountPpb\":3000000}");
+
+        assertThat(refused.code()).isEqualTo("INSUFFICIENT_BUDGET");
+        assertThat(regimeCache.containsKey(regimeId)).as("still cached after the refusal").isTrue();
     }
 
     private double largestBatch() {

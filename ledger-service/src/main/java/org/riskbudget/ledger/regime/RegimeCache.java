@@ -5,11 +5,20 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.riskbudget.contracts.error.LedgerException;
 
 /**
  * Loaded regimes, strongly held up to a bound and evicted least-recently-used beyond it. Axon's weak-reference cache
- * let any garbage collection drop a hot regime, and the next command then reloaded it from its snapshot: seconds for a
- * regime with a long history, under the regime's lock.
+ * let any garbage collection drop a hot regime, and the next command then reloaded it from its snapshot, under the
+ * regime's lock.
+ * <p>
+ * Axon drops a regime from its cache whenever a unit of work that used it rolls back. A refused command rolls back
+ * too, yet leaves the regime as it found it: its handler checks every rule before applying any event. So a refusal
+ * keeps the regime cached; otherwise a client whose commands are refused one by one would have a large regime
+ * reloaded for each of them. Every other rollback (a failure, a conflict with another instance, a failed batch)
+ * still drops it.
  */
 final class RegimeCache implements Cache {
 
@@ -49,7 +58,16 @@ final class RegimeCache implements Cache {
 
     @Override
     public boolean remove(Object key) {
-        return regimes.asMap().remove(key) != null;
+        return !rollingBackARefusal() && regimes.asMap().remove(key) != null;
+    }
+
+    private static boolean rollingBackARefusal() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return false;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        return unitOfWork.phase() == UnitOfWork.Phase.ROLLBACK && unitOfWork.getExecutionResult() != null
+                && unitOfWork.getExecutionResult().getExceptionResult() instanceof LedgerException;
     }
 
     @Override

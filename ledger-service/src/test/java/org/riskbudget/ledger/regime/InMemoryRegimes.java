@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -19,6 +17,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -39,8 +38,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Regimes in a plain Axon configuration, in memory: the real aggregate, its real command target resolver, a weak
- * reference cache as in production, an in-memory event store and a fixed clock. Without Spring the
+ * Regimes in a plain Axon configuration, in memory: the real aggregate, its real command target resolver, the
+ * production cache, an in-memory event store and a fixed clock. Without Spring the
  * {@code @Aggregate} stereotype's bean names mean nothing, so the resolver and cache are configured here; no
  * snapshots are taken. {@link #state} loads a regime afresh from its events, bypassing the cache, so that what
  * is compared at the end is what the log makes of the regime.
@@ -58,7 +57,7 @@ final class InMemoryRegimes implements AutoCloseable {
             .addMixIn(SafetyCaseRecord.class, FieldsByName.class).addMixIn(Regime.class, CasesByName.class).build();
 
     private final StorePerTry store = new StorePerTry();
-    private final Cache cache = new WeakReferenceCache();
+    private final RegimeCache cache = new RegimeCache(64);
     private final Configuration configuration;
     private final Repository<Regime> uncached;
 
@@ -108,6 +107,13 @@ final class InMemoryRegimes implements AutoCloseable {
      */
     JsonNode state(RegimeId regimeId) {
         return FIELDS_BY_NAME.valueToTree(load(regimeId));
+    }
+
+    /** The regime the cache holds, as {@link #state} shows it; null when it holds none. */
+    JsonNode cachedState(RegimeId regimeId) {
+        AggregateCacheEntry<Regime> cached = cache.get(regimeId.value());
+        return cached == null ? null
+                : FIELDS_BY_NAME.valueToTree(cached.recreateAggregate(null, null, null, null).getAggregateRoot());
     }
 
     /** The regime written as its snapshot and read back, as {@link #state} shows it. */

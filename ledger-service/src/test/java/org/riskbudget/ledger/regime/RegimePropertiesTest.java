@@ -80,6 +80,7 @@ import tools.jackson.databind.JsonNode;
  * <li>The double-entry invariant holds: asserted by the aggregate on every applied event, by the replay at every
  *     event, and once more on the regime as loaded at the end.</li>
  * <li>The regime written as its snapshot reads back as the same regime, every member and field included.</li>
+ * <li>The regime the cache holds, which refusals leave in place, is the regime the log makes.</li>
  * </ol>
  * A failure names the property, and its message holds the history as run, step by step with each outcome; jqwik
  * shrinks a failing history first, so the message shows the shrunk one.
@@ -329,6 +330,10 @@ class RegimePropertiesTest {
             }
             if (!regimes.stateReadBackFromSnapshot(RandomCommands.REGIME).equals(aggregate)) {
                 throw failure("(e) the regime reads back from its snapshot as it was, but it does not", null);
+            }
+            JsonNode cached = regimes.cachedState(RandomCommands.REGIME);
+            if (cached != null && !cached.equals(aggregate)) {
+                throw failure("(f) the cached regime is the regime the log makes, but it is not", null);
             }
         }
 
