@@ -89,7 +89,9 @@ final class CompressedSnapshots {
             return json.classForType(type);
         }
 
+        /** Axon's interface declares the raw type, so an override must too. */
         @Override
+        @SuppressWarnings("rawtypes")
         public SerializedType typeForClass(Class type) {
             return json.typeForClass(type);
         }
