@@ -84,8 +84,8 @@ class ConcurrentLedgersTest {
             }
         }
         // Each instance loads the regime with a request of its own before the others: the second instance, then
-        // the first, whose write leaves the second's copy stale. A rolled-back command makes an instance drop its
-        // copy (Axon evicts it on any rollback), so the race cannot rely on copies cached during the set-up. From
+        // the first, whose write leaves the second's copy stale. A command rolled back for a conflict makes an
+        // instance drop its copy, so the race cannot rely on copies cached during the set-up. From
         // the gate on, each one's write leaves the other's copy stale, and the race must produce conflicts.
         Outcome second = sender.deliver(deliveries.get(1).command(), instances.get(deliveries.get(1).instance()));
         Outcome first = sender.deliver(deliveries.get(0).command(), instances.get(deliveries.get(0).instance()));
