@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.LockSupport;
 import org.riskbudget.bench.harness.HttpApi;
 import org.riskbudget.bench.harness.Poll;
 import org.riskbudget.bench.harness.ProcessFigures;
@@ -117,7 +118,7 @@ final class FootprintBenchmark {
         long deadlineNs = System.nanoTime() + COMPILERS_TIMEOUT.toNanos();
         double before = ProcessFigures.jitCpuSeconds(ledger.pid());
         while (System.nanoTime() < deadlineNs) {
-            sleep(Duration.ofSeconds(1));
+            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
             double now = ProcessFigures.jitCpuSeconds(ledger.pid());
             if (now - before < IDLE_JIT_SECONDS) {
                 return;
@@ -126,15 +127,6 @@ final class FootprintBenchmark {
         }
         Progress.line("footprint", "the ledger's compilers were still busy after %d s; timing the load anyway",
                 COMPILERS_TIMEOUT.toSeconds());
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the ledger's compilers", e);
-        }
     }
 
     private static HttpRequest allocation(HttpApi api, ServiceProcess ledger, int round) {

@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.riskbudget.contracts.error.LedgerException;
@@ -37,6 +39,16 @@ final class RegimeCache implements Cache {
     @Override
     public void put(Object key, Object value) {
         regimes.put(key, value);
+    }
+
+    /**
+     * The regime held under the id, with its version, or null. Axon caches an entry that keeps the aggregate itself
+     * beside its serialisable parts; for an entry made in this process, as every entry here is, asking it to
+     * recreate the aggregate hands back that very aggregate and uses none of the arguments.
+     */
+    EventSourcedAggregate<?> loaded(String regimeId) {
+        AggregateCacheEntry<?> cached = get(regimeId);
+        return cached == null ? null : cached.recreateAggregate(null, null, null, null);
     }
 
     @Override

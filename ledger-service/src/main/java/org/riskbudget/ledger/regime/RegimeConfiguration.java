@@ -65,16 +65,16 @@ class RegimeConfiguration {
      */
     @Bean
     Snapshotter regimeSnapshotter(RegimeCache regimeCache, EventStore eventStore,
-            CompressedSnapshots regimeSnapshotSerializer) {
+            CompressedSnapshots compressedSnapshots) {
         ThreadPoolExecutor storing = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(SNAPSHOTS_QUEUED), daemonThreads("regime-snapshot-"),
                 new ThreadPoolExecutor.AbortPolicy());
-        return new RegimeSnapshotter(regimeCache, eventStore, regimeSnapshotSerializer, storing);
+        return new RegimeSnapshotter(regimeCache, eventStore, compressedSnapshots, storing);
     }
 
     /** How snapshots are written and read: Axon's JSON, compressed. */
     @Bean
-    CompressedSnapshots regimeSnapshotSerializer(Serializer serializer) {
+    CompressedSnapshots compressedSnapshots(Serializer serializer) {
         return new CompressedSnapshots((Jackson3Serializer) serializer);
     }
 
@@ -84,11 +84,11 @@ class RegimeConfiguration {
      */
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
-            CompressedSnapshots regimeSnapshotSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
+            CompressedSnapshots compressedSnapshots, PersistenceExceptionResolver persistenceExceptionResolver,
             org.axonframework.config.Configuration axon, ConnectionProvider connectionProvider,
             TransactionManager transactionManager) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(regimeSnapshotSerializer.serializer())
+                .snapshotSerializer(compressedSnapshots.serializer())
                 .upcasterChain(axon.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)

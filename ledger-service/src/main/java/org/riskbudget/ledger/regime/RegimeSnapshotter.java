@@ -7,7 +7,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -70,14 +69,13 @@ final class RegimeSnapshotter implements Snapshotter {
     }
 
     private void capture(String regimeId) {
-        AggregateCacheEntry<?> cached = regimes.get(regimeId);
         // Absent when a rollback dropped the regime: it is then not known to hold committed state only.
-        EventSourcedAggregate<?> regime = cached == null ? null : cached.recreateAggregate(null, null, null, null);
+        EventSourcedAggregate<?> regime = regimes.loaded(regimeId);
         Pace pace = paces.computeIfAbsent(regimeId, id -> new Pace());
-        if (regime == null || !pace.start(System.nanoTime())) {
+        long startNs = System.nanoTime();
+        if (regime == null || !pace.start(startNs)) {
             return;
         }
-        long startNs = System.nanoTime();
         SerializedObject<byte[]> json = serializer.json(regime.getAggregateRoot());
         pace.serialised(System.nanoTime() - startNs);
         String type = regime.type();

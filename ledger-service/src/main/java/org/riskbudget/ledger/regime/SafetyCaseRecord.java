@@ -137,7 +137,7 @@ final class SafetyCaseRecord {
     }
 
     void revise(long sequence, Ppb newRiskPpb, Ppb additionalChargePpb) {
-        revisedAt = revisedAt == null ? new long[] {sequence} : append(revisedAt, sequence);
+        revisedAt = append(revisedAt == null ? new long[0] : revisedAt, sequence);
         riskPpb = newRiskPpb.value();
         chargedPpb = chargedPpb().plus(additionalChargePpb).value();
     }

@@ -17,7 +17,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -111,9 +111,8 @@ final class InMemoryRegimes implements AutoCloseable {
 
     /** The regime the cache holds, as {@link #state} shows it; null when it holds none. */
     JsonNode cachedState(RegimeId regimeId) {
-        AggregateCacheEntry<Regime> cached = cache.get(regimeId.value());
-        return cached == null ? null
-                : FIELDS_BY_NAME.valueToTree(cached.recreateAggregate(null, null, null, null).getAggregateRoot());
+        EventSourcedAggregate<?> cached = cache.loaded(regimeId.value());
+        return cached == null ? null : FIELDS_BY_NAME.valueToTree(cached.getAggregateRoot());
     }
 
     /** The regime written as its snapshot and read back, as {@link #state} shows it. */
