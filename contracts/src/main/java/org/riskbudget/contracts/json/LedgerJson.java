@@ -68,7 +68,7 @@ public final class LedgerJson {
                 return (Instant) context.handleUnexpectedToken(Instant.class, parser);
             }
             try {
-                return Instant.parse(parser.getString());
+                return IsoInstants.parse(parser.getString());
             } catch (DateTimeParseException notIso) {
                 throw context.weirdStringException(parser.getString(), Instant.class,
                         "expected an ISO-8601 instant such as 2027-01-01T00:00:00Z");
