@@ -19,22 +19,23 @@ import org.springframework.jdbc.core.ConnectionCallback;
 /** Rows appended with binary COPY read back exactly as the same values written with JDBC parameters. */
 class BinaryCopyTest extends ProjectionServiceTest {
 
-    private static final List<String> COLUMNS = List.of("id", "label", "amount", "at");
+    private static final List<String> COLUMNS = List.of("id", "label", "amount", "at", "tags");
 
-    private record Row(long id, String label, long amount, Instant at) {}
+    private record Row(long id, String label, long amount, Instant at, List<String> tags) {}
 
     @Test
     void copiedRowsEqualInsertedRows() {
         Instant at = Instant.parse("2027-03-04T05:06:07.123456Z");
-        List<Row> rows = List.of(new Row(1, "plain", 0, at),
-                new Row(2, "ünïcödé ✓", Long.MIN_VALUE, at.plusNanos(499)), // rounded down, as the driver does
-                new Row(3, "", Long.MAX_VALUE, at.plusNanos(500)), // rounded up
-                new Row(4, "x".repeat(100_000), -1, Instant.parse("1999-12-31T23:59:59.999999500Z")),
-                new Row(5, "before 1970", 42, Instant.parse("1969-07-20T20:17:40Z")));
+        List<Row> rows = List.of(new Row(1, "plain", 0, at, List.of()),
+                new Row(2, "ünïcödé ✓", Long.MIN_VALUE, at.plusNanos(499), List.of("ünï", "✓")), // rounded down
+                new Row(3, "", Long.MAX_VALUE, at.plusNanos(500), List.of("")), // rounded up
+                new Row(4, "x".repeat(100_000), -1, Instant.parse("1999-12-31T23:59:59.999999500Z"),
+                        List.of("y".repeat(70_000), "NULL", "a,b", "{}")),
+                new Row(5, "before 1970", 42, Instant.parse("1969-07-20T20:17:40Z"), List.of("one")));
 
         List<List<Object>> copied = onOneConnection(connection -> {
             BinaryCopy.append(connection, "rows", COLUMNS, rows, (row, fields) -> fields.int8(row.id())
-                    .text(row.label()).int8(row.amount()).timestamptz(row.at()));
+                    .text(row.label()).int8(row.amount()).timestamptz(row.at()).textArray(row.tags()));
             return contents(connection);
         });
         List<List<Object>> inserted = onOneConnection(connection -> {
@@ -47,10 +48,10 @@ class BinaryCopyTest extends ProjectionServiceTest {
 
     @Test
     void aDuplicateKeyFailsTheCopy() {
-        Row row = new Row(1, "once", 1, Instant.EPOCH);
+        Row row = new Row(1, "once", 1, Instant.EPOCH, List.of());
         assertThatThrownBy(() -> onOneConnection(connection -> {
             BinaryCopy.append(connection, "rows", COLUMNS, List.of(row, row), (r, fields) -> fields.int8(r.id())
-                    .text(r.label()).int8(r.amount()).timestamptz(r.at()));
+                    .text(r.label()).int8(r.amount()).timestamptz(r.at()).textArray(r.tags()));
             return null;
         })).hasMessageContaining("duplicate key");
     }
@@ -60,7 +61,7 @@ class BinaryCopyTest extends ProjectionServiceTest {
         return jdbc.execute((ConnectionCallback<T>) connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TEMPORARY TABLE rows (id BIGINT PRIMARY KEY, label TEXT NOT NULL,"
-                        + " amount BIGINT NOT NULL, at TIMESTAMPTZ NOT NULL)");
+                        + " amount BIGINT NOT NULL, at TIMESTAMPTZ NOT NULL, tags TEXT[] NOT NULL)");
             }
             try {
                 return work.doInConnection(connection);
@@ -73,12 +74,13 @@ class BinaryCopyTest extends ProjectionServiceTest {
     }
 
     private static void insert(Connection connection, List<Row> rows) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rows VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rows VALUES (?, ?, ?, ?, ?)")) {
             for (Row row : rows) {
                 insert.setLong(1, row.id());
                 insert.setString(2, row.label());
                 insert.setLong(3, row.amount());
                 insert.setObject(4, SqlTime.utc(row.at()));
+                insert.setArray(5, connection.createArrayOf("text", row.tags().toArray()));
                 insert.executeUpdate();
             }
         }
@@ -89,9 +91,11 @@ class BinaryCopyTest extends ProjectionServiceTest {
         List<List<Object>> contents = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(
-                        "SELECT id, label, amount, (at AT TIME ZONE 'UTC')::text FROM rows ORDER BY id")) {
+                        "SELECT id, label, amount, (at AT TIME ZONE 'UTC')::text, tags::text, cardinality(tags)"
+                                + " FROM rows ORDER BY id")) {
             while (result.next()) {
-                contents.add(List.of(result.getLong(1), result.getString(2), result.getLong(3), result.getString(4)));
+                contents.add(List.of(result.getLong(1), result.getString(2), result.getLong(3), result.getString(4),
+                        result.getString(5), result.getInt(6)));
             }
         }
         return contents;

@@ -17,6 +17,18 @@ class StorageTest extends ProjectionServiceTest {
     }
 
     @Test
+    void everyIndexedIdentifierComparesBytewise() {
+        // Any text column in a read model index with another collation: strcoll per comparison, slower replays.
+        assertThat(jdbc.queryForList("""
+                SELECT t.relname || '.' || a.attname FROM pg_index i
+                    JOIN pg_class t ON t.oid = i.indrelid
+                    JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+                    JOIN pg_collation c ON c.oid = a.attcollation
+                WHERE t.relnamespace = 'public'::regnamespace AND t.relname <> 'flyway_schema_history'
+                    AND c.collname <> 'C'""", String.class)).isEmpty();
+    }
+
+    @Test
     void anUnbalancedRegimeCannotBeStored() {
         assertThatThrownBy(() -> jdbc.update("""
                 INSERT INTO regime_budget (regime_id, name, cap_ppb, pool_ppb, available_ppb, reserved_ppb, spent_ppb,

@@ -8,7 +8,7 @@ import org.riskbudget.contracts.safetycase.CaseFlag;
 import org.riskbudget.contracts.safetycase.CaseStatus;
 
 /** A safety case in the read model; changed only by {@link Projector}. */
-final class CaseRow {
+final class CaseRow extends ReadModelRow {
 
     final String regimeId;
     final String caseId;
@@ -29,7 +29,6 @@ final class CaseRow {
     /** What it holds in its company's reserved account while under review. */
     long reservedPpb;
     Instant updatedAt;
-    boolean changed;
 
     CaseRow(String regimeId, String caseId, String companyId, String systemName, String systemVersion,
             CapabilityTier capabilityTier, Instant windowFrom, Instant windowTo, List<String> dependsOn,

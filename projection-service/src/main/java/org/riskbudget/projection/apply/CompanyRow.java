@@ -3,7 +3,7 @@ package org.riskbudget.projection.apply;
 import java.time.Instant;
 
 /** A company's accounts in the read model; amounts in ppb, changed only by {@link Projector}. */
-final class CompanyRow {
+final class CompanyRow extends ReadModelRow {
 
     final String regimeId;
     final String companyId;
@@ -17,7 +17,6 @@ final class CompanyRow {
     long reservedPpb;
     long spentPpb;
     Instant updatedAt;
-    boolean changed;
 
     CompanyRow(String regimeId, String companyId, String name, Instant registeredAt) {
         this.regimeId = regimeId;

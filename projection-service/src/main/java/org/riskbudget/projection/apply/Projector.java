@@ -33,7 +33,6 @@ final class Projector implements LedgerEvent.Visitor {
 
     private final BatchState state;
     private LedgerEvent event;
-    private String type;
     private RegimeRow regime;
 
     Projector(BatchState state) {
@@ -43,7 +42,6 @@ final class Projector implements LedgerEvent.Visitor {
     /** Applies the next event of its regime (the caller checked that it is the next) and records its history. */
     AppliedEvent apply(LedgerEvent next) {
         event = next;
-        type = EventTypes.nameOf(next);
         String regimeId = next.regimeId().value();
         regime = next instanceof RegimeOpenedEvent ? null : state.regime(regimeId);
         next.accept(this);
@@ -52,8 +50,9 @@ final class Projector implements LedgerEvent.Visitor {
         regime.updatedAt = next.occurredAt();
         regime.changed = true;
         regime.assertBalanced();
-        AppliedEvent applied = new AppliedEvent(next.regimeId(), regime.name, next.sequence(), type,
-                next.occurredAt(), next.hash(), regime.capPpb, regime.poolPpb, regime.reservedPpb, regime.spentPpb);
+        AppliedEvent applied = new AppliedEvent(next.regimeId(), regime.name, next.sequence(),
+                EventTypes.nameOf(next), next.occurredAt(), next.hash(), regime.capPpb, regime.poolPpb,
+                regime.reservedPpb, regime.spentPpb);
         state.history.add(applied);
         return applied;
     }
@@ -87,7 +86,7 @@ final class Projector implements LedgerEvent.Visitor {
     private void moved(CompanyRow company) {
         company.updatedAt = event.occurredAt();
         company.changed = true;
-        state.movements.add(MovementRow.after(company, event.sequence(), event.occurredAt(), type, event.hash()));
+        state.movements.add(MovementRow.after(company, event.sequence()));
     }
 
     private void changed(CaseRow safetyCase, CaseStatus status) {

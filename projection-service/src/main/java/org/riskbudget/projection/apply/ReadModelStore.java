@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import org.riskbudget.contracts.api.TransferStatus;
 import org.riskbudget.contracts.safetycase.CapabilityTier;
 import org.riskbudget.contracts.safetycase.CaseFlag;
@@ -25,9 +24,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a batch's rows with one query per table and writes them back with one JDBC batch per table: the cost of a
- * batch grows with the rows it touches, not with its events, which is what makes a full replay fast. The rows added
- * per event (history and statement lines) are appended with COPY, the cheapest way into PostgreSQL.
+ * Reads a batch's rows with one query per table and writes them back with at most two statements per table: the
+ * cost of a batch grows with the rows it touches, not with its events, which is what makes a full replay fast. New
+ * rows, the history and statement lines added per event among them, are appended with COPY, the cheapest way into
+ * PostgreSQL; the rows read and changed are updated with one JDBC batch.
  */
 @Component
 class ReadModelStore {
@@ -45,43 +45,37 @@ class ReadModelStore {
     private static final String SELECT_TRANSFERS = "SELECT t.* FROM transfer t"
             + " JOIN unnest(?::text[], ?::text[]) AS k(regime_id, transfer_id) USING (regime_id, transfer_id)";
 
-    private static final String UPSERT_REGIME = """
-            INSERT INTO regime_budget (regime_id, name, cap_ppb, pool_ppb, available_ppb, reserved_ppb, spent_ppb,
-                last_sequence, last_hash, opened_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (regime_id) DO UPDATE SET pool_ppb = EXCLUDED.pool_ppb,
-                available_ppb = EXCLUDED.available_ppb, reserved_ppb = EXCLUDED.reserved_ppb,
-                spent_ppb = EXCLUDED.spent_ppb, last_sequence = EXCLUDED.last_sequence,
-                last_hash = EXCLUDED.last_hash, updated_at = EXCLUDED.updated_at""";
-    private static final String UPSERT_COMPANY = """
-            INSERT INTO company_account (regime_id, company_id, name, allocated_ppb, net_transferred_ppb,
-                available_ppb, reserved_ppb, spent_ppb, registered_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (regime_id, company_id) DO UPDATE SET allocated_ppb = EXCLUDED.allocated_ppb,
-                net_transferred_ppb = EXCLUDED.net_transferred_ppb, available_ppb = EXCLUDED.available_ppb,
-                reserved_ppb = EXCLUDED.reserved_ppb, spent_ppb = EXCLUDED.spent_ppb,
-                updated_at = EXCLUDED.updated_at""";
-    private static final String UPSERT_CASE = """
-            INSERT INTO safety_case (regime_id, case_id, company_id, system_name, system_version, capability_tier,
-                window_from, window_to, status, risk_ppb, charged_ppb, reserved_ppb, flags, depends_on,
-                submitted_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (regime_id, case_id) DO UPDATE SET status = EXCLUDED.status,
-                risk_ppb = EXCLUDED.risk_ppb, charged_ppb = EXCLUDED.charged_ppb,
-                reserved_ppb = EXCLUDED.reserved_ppb, flags = EXCLUDED.flags, updated_at = EXCLUDED.updated_at""";
-    private static final String UPSERT_TRANSFER = """
-            INSERT INTO transfer (regime_id, transfer_id, from_company_id, to_company_id, amount_ppb, status,
-                requested_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (regime_id, transfer_id) DO UPDATE SET status = EXCLUDED.status,
-                updated_at = EXCLUDED.updated_at""";
+    // A batch appends the rows its events created and updates the ones it read (ReadModelRow).
+    private static final List<String> REGIME_COLUMNS = List.of("regime_id", "name", "cap_ppb", "pool_ppb",
+            "available_ppb", "reserved_ppb", "spent_ppb", "last_sequence", "last_hash", "opened_at", "updated_at");
+    private static final String UPDATE_REGIME = """
+            UPDATE regime_budget SET pool_ppb = ?, available_ppb = ?, reserved_ppb = ?, spent_ppb = ?,
+                last_sequence = ?, last_hash = ?, updated_at = ?
+            WHERE regime_id = ?""";
+    private static final List<String> COMPANY_COLUMNS = List.of("regime_id", "company_id", "name", "allocated_ppb",
+            "net_transferred_ppb", "available_ppb", "reserved_ppb", "spent_ppb", "registered_at", "updated_at");
+    private static final String UPDATE_COMPANY = """
+            UPDATE company_account SET allocated_ppb = ?, net_transferred_ppb = ?, available_ppb = ?,
+                reserved_ppb = ?, spent_ppb = ?, updated_at = ?
+            WHERE regime_id = ? AND company_id = ?""";
+    private static final List<String> CASE_COLUMNS = List.of("regime_id", "case_id", "company_id", "system_name",
+            "system_version", "capability_tier", "window_from", "window_to", "status", "risk_ppb", "charged_ppb",
+            "reserved_ppb", "flags", "depends_on", "submitted_at", "updated_at");
+    private static final String UPDATE_CASE = """
+            UPDATE safety_case SET status = ?, risk_ppb = ?, charged_ppb = ?, reserved_ppb = ?, flags = ?,
+                updated_at = ?
+            WHERE regime_id = ? AND case_id = ?""";
+    private static final List<String> TRANSFER_COLUMNS = List.of("regime_id", "transfer_id", "from_company_id",
+            "to_company_id", "amount_ppb", "status", "requested_at", "updated_at");
+    private static final String UPDATE_TRANSFER = """
+            UPDATE transfer SET status = ?, updated_at = ?
+            WHERE regime_id = ? AND transfer_id = ?""";
     // Appended with COPY, which a second row for the same event fails like an INSERT: that would be a bug in
     // de-duplication, and must fail the batch.
     private static final List<String> HISTORY_COLUMNS = List.of("regime_id", "sequence", "occurred_at",
             "event_type", "hash", "pool_ppb", "reserved_ppb", "spent_ppb");
     private static final List<String> MOVEMENT_COLUMNS = List.of("regime_id", "company_id", "sequence",
-            "occurred_at", "event_type", "hash", "allocated_ppb", "net_transferred_ppb", "available_ppb",
-            "reserved_ppb", "spent_ppb");
+            "allocated_ppb", "net_transferred_ppb", "available_ppb", "reserved_ppb", "spent_ppb");
     private static final String RECORD_STALL = """
             INSERT INTO projection_gap (regime_id, expected_sequence, kind, received_sequence, topic_partition,
                 record_offset, detected_at, last_seen_at)
@@ -127,64 +121,95 @@ class ReadModelStore {
     }
 
     void write(BatchState state) {
-        batch(UPSERT_REGIME, changed(state.regimes, r -> r.changed), (statement, r) -> {
-            statement.setString(1, r.regimeId);
-            statement.setString(2, r.name);
-            statement.setLong(3, r.capPpb);
-            statement.setLong(4, r.poolPpb);
-            statement.setLong(5, r.availablePpb);
-            statement.setLong(6, r.reservedPpb);
-            statement.setLong(7, r.spentPpb);
-            statement.setLong(8, r.lastSequence);
-            statement.setString(9, r.lastHash);
-            statement.setObject(10, utc(r.openedAt));
-            statement.setObject(11, utc(r.updatedAt));
-        });
-        batch(UPSERT_COMPANY, changed(state.companies, c -> c.changed), (statement, c) -> {
-            statement.setString(1, c.regimeId);
-            statement.setString(2, c.companyId);
-            statement.setString(3, c.name);
-            statement.setLong(4, c.allocatedPpb);
-            statement.setLong(5, c.netTransferredPpb);
-            statement.setLong(6, c.availablePpb);
-            statement.setLong(7, c.reservedPpb);
-            statement.setLong(8, c.spentPpb);
-            statement.setObject(9, utc(c.registeredAt));
-            statement.setObject(10, utc(c.updatedAt));
-        });
-        batch(UPSERT_CASE, changed(state.cases, c -> c.changed), (statement, c) -> {
-            statement.setString(1, c.regimeId);
-            statement.setString(2, c.caseId);
-            statement.setString(3, c.companyId);
-            statement.setString(4, c.systemName);
-            statement.setString(5, c.systemVersion);
-            statement.setString(6, c.capabilityTier.name());
-            statement.setObject(7, utc(c.windowFrom));
-            statement.setObject(8, utc(c.windowTo));
-            statement.setString(9, c.status.name());
-            statement.setLong(10, c.riskPpb);
-            statement.setLong(11, c.chargedPpb);
-            statement.setLong(12, c.reservedPpb);
-            statement.setArray(13, texts(statement, c.flags.stream().map(CaseFlag::name).toList()));
-            statement.setArray(14, texts(statement, c.dependsOn));
-            statement.setObject(15, utc(c.submittedAt));
-            statement.setObject(16, utc(c.updatedAt));
-        });
-        batch(UPSERT_TRANSFER, changed(state.transfers, t -> t.changed), (statement, t) -> {
-            statement.setString(1, t.regimeId);
-            statement.setString(2, t.transferId);
-            statement.setString(3, t.fromCompanyId);
-            statement.setString(4, t.toCompanyId);
-            statement.setLong(5, t.amountPpb);
-            statement.setString(6, t.status.name());
-            statement.setObject(7, utc(t.requestedAt));
-            statement.setObject(8, utc(t.updatedAt));
-        });
         jdbc.execute((ConnectionCallback<Void>) connection -> {
+            save(connection, "regime_budget", REGIME_COLUMNS, state.regimes.values(), (r, fields) -> fields
+                    .text(r.regimeId).text(r.name).int8(r.capPpb).int8(r.poolPpb).int8(r.availablePpb)
+                    .int8(r.reservedPpb).int8(r.spentPpb).int8(r.lastSequence).text(r.lastHash)
+                    .timestamptz(r.openedAt).timestamptz(r.updatedAt),
+                    UPDATE_REGIME, (statement, r) -> {
+                        statement.setLong(1, r.poolPpb);
+                        statement.setLong(2, r.availablePpb);
+                        statement.setLong(3, r.reservedPpb);
+                        statement.setLong(4, r.spentPpb);
+                        statement.setLong(5, r.lastSequence);
+                        statement.setString(6, r.lastHash);
+                        statement.setObject(7, utc(r.updatedAt));
+                        statement.setString(8, r.regimeId);
+                    });
+            save(connection, "company_account", COMPANY_COLUMNS, state.companies.values(), (c, fields) -> fields
+                    .text(c.regimeId).text(c.companyId).text(c.name).int8(c.allocatedPpb).int8(c.netTransferredPpb)
+                    .int8(c.availablePpb).int8(c.reservedPpb).int8(c.spentPpb).timestamptz(c.registeredAt)
+                    .timestamptz(c.updatedAt),
+                    UPDATE_COMPANY, (statement, c) -> {
+                        statement.setLong(1, c.allocatedPpb);
+                        statement.setLong(2, c.netTransferredPpb);
+                        statement.setLong(3, c.availablePpb);
+                        statement.setLong(4, c.reservedPpb);
+                        statement.setLong(5, c.spentPpb);
+                        statement.setObject(6, utc(c.updatedAt));
+                        statement.setString(7, c.regimeId);
+                        statement.setString(8, c.companyId);
+                    });
+            save(connection, "safety_case", CASE_COLUMNS, state.cases.values(), (c, fields) -> fields
+                    .text(c.regimeId).text(c.caseId).text(c.companyId).text(c.systemName).text(c.systemVersion)
+                    .text(c.capabilityTier.name()).timestamptz(c.windowFrom).timestamptz(c.windowTo)
+                    .text(c.status.name()).int8(c.riskPpb).int8(c.chargedPpb).int8(c.reservedPpb)
+                    .textArray(flagNames(c)).textArray(c.dependsOn).timestamptz(c.submittedAt)
+                    .timestamptz(c.updatedAt),
+                    UPDATE_CASE, (statement, c) -> {
+                        statement.setString(1, c.status.name());
+                        statement.setLong(2, c.riskPpb);
+                        statement.setLong(3, c.chargedPpb);
+                        statement.setLong(4, c.reservedPpb);
+                        statement.setArray(5, texts(statement, flagNames(c)));
+                        statement.setObject(6, utc(c.updatedAt));
+                        statement.setString(7, c.regimeId);
+                        statement.setString(8, c.caseId);
+                    });
+            save(connection, "transfer", TRANSFER_COLUMNS, state.transfers.values(), (t, fields) -> fields
+                    .text(t.regimeId).text(t.transferId).text(t.fromCompanyId).text(t.toCompanyId)
+                    .int8(t.amountPpb).text(t.status.name()).timestamptz(t.requestedAt).timestamptz(t.updatedAt),
+                    UPDATE_TRANSFER, (statement, t) -> {
+                        statement.setString(1, t.status.name());
+                        statement.setObject(2, utc(t.updatedAt));
+                        statement.setString(3, t.regimeId);
+                        statement.setString(4, t.transferId);
+                    });
             appendHistory(connection, state.history);
             appendMovements(connection, state.movements);
             return null;
         });
+    }
+
+    /**
+     * Appends the rows the batch created and updates the stored ones it changed. An update that finds no row means
+     * the read model lost a row under the batch: the batch fails rather than dropping the change.
+     */
+    private static <T extends ReadModelRow> void save(Connection connection, String table, List<String> columns,
+            Collection<T> rows, BinaryCopy.RowWriter<T> append, String updateSql, RowSetter<T> update)
+            throws SQLException {
+        BinaryCopy.append(connection, table, columns, rows.stream().filter(row -> !row.stored).toList(), append);
+        List<T> changed = rows.stream().filter(row -> row.stored && row.changed).toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(updateSql)) {
+            for (int from = 0; from < changed.size(); from += JDBC_BATCH_ROWS) {
+                for (T row : changed.subList(from, Math.min(changed.size(), from + JDBC_BATCH_ROWS))) {
+                    update.set(statement, row);
+                    statement.addBatch();
+                }
+                for (int count : statement.executeBatch()) {
+                    if (count != 1) {
+                        throw new IllegalStateException("a stored row of " + table + " was not found to update");
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> flagNames(CaseRow safetyCase) {
+        return safetyCase.flags.stream().map(CaseFlag::name).toList();
     }
 
     private static void appendHistory(Connection connection, List<AppliedEvent> history) throws SQLException {
@@ -195,9 +220,8 @@ class ReadModelStore {
 
     private static void appendMovements(Connection connection, List<MovementRow> movements) throws SQLException {
         BinaryCopy.append(connection, "company_movement", MOVEMENT_COLUMNS, movements, (m, fields) -> fields
-                .text(m.regimeId()).text(m.companyId()).int8(m.sequence()).timestamptz(m.occurredAt())
-                .text(m.type()).text(m.hash()).int8(m.allocatedPpb()).int8(m.netTransferredPpb())
-                .int8(m.availablePpb()).int8(m.reservedPpb()).int8(m.spentPpb()));
+                .text(m.regimeId()).text(m.companyId()).int8(m.sequence()).int8(m.allocatedPpb())
+                .int8(m.netTransferredPpb()).int8(m.availablePpb()).int8(m.reservedPpb()).int8(m.spentPpb()));
     }
 
     /** Records a stall, or refreshes it when it was seen before; true the first time it is seen. */
@@ -233,10 +257,6 @@ class ReadModelStore {
         }
     }
 
-    private static <T> List<T> changed(Map<?, T> rows, Predicate<T> changed) {
-        return rows.values().stream().filter(changed).toList();
-    }
-
     private void loadMembers(String sql, Collection<Key> keys, RowReader reader) {
         if (keys.isEmpty()) {
             return;
@@ -270,6 +290,7 @@ class ReadModelStore {
         regime.lastSequence = row.getLong("last_sequence");
         regime.lastHash = row.getString("last_hash");
         regime.updatedAt = instant(row, "updated_at");
+        regime.stored = true;
         return regime;
     }
 
@@ -282,6 +303,7 @@ class ReadModelStore {
         company.reservedPpb = row.getLong("reserved_ppb");
         company.spentPpb = row.getLong("spent_ppb");
         company.updatedAt = instant(row, "updated_at");
+        company.stored = true;
         return company;
     }
 
@@ -297,6 +319,7 @@ class ReadModelStore {
         safetyCase.chargedPpb = row.getLong("charged_ppb");
         safetyCase.reservedPpb = row.getLong("reserved_ppb");
         safetyCase.updatedAt = instant(row, "updated_at");
+        safetyCase.stored = true;
         return safetyCase;
     }
 
@@ -305,6 +328,7 @@ class ReadModelStore {
                 row.getString("from_company_id"), row.getString("to_company_id"), row.getLong("amount_ppb"),
                 instant(row, "requested_at"), TransferStatus.valueOf(row.getString("status")));
         transfer.updatedAt = instant(row, "updated_at");
+        transfer.stored = true;
         return transfer;
     }
 }

@@ -3,7 +3,7 @@ package org.riskbudget.projection.apply;
 import java.time.Instant;
 
 /** A regime's totals in the read model; amounts in ppb, changed only by {@link Projector}. */
-final class RegimeRow {
+final class RegimeRow extends ReadModelRow {
 
     final String regimeId;
     final String name;
@@ -17,7 +17,6 @@ final class RegimeRow {
     long lastSequence;
     String lastHash;
     Instant updatedAt;
-    boolean changed;
 
     RegimeRow(String regimeId, String name, long capPpb, Instant openedAt) {
         this.regimeId = regimeId;

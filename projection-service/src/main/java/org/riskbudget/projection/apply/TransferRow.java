@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.riskbudget.contracts.api.TransferStatus;
 
 /** A transfer between companies in the read model; changed only by {@link Projector}. */
-final class TransferRow {
+final class TransferRow extends ReadModelRow {
 
     final String regimeId;
     final String transferId;
@@ -14,7 +14,6 @@ final class TransferRow {
     final Instant requestedAt;
     TransferStatus status;
     Instant updatedAt;
-    boolean changed;
 
     TransferRow(String regimeId, String transferId, String fromCompanyId, String toCompanyId, long amountPpb,
             Instant requestedAt, TransferStatus status) {

@@ -24,15 +24,20 @@ record RecordBatch(List<IncomingEvent> events, Map<TopicPartition, Long> unreada
     private static final Logger log = LoggerFactory.getLogger(RecordBatch.class);
 
     static RecordBatch read(ConsumerRecords<byte[], byte[]> records) {
-        List<IncomingEvent> events = new ArrayList<>(records.count());
+        List<ConsumerRecord<byte[], byte[]>> polled = new ArrayList<>(records.count());
+        records.forEach(polled::add);
+        // Parsing is most of a large batch's own work, and records parse independently: on every core.
+        List<LedgerEvent> parsed = polled.parallelStream().map(RecordBatch::parse).toList();
+        List<IncomingEvent> events = new ArrayList<>(polled.size());
         Map<TopicPartition, Long> unreadable = new HashMap<>();
         Map<TopicPartition, Long> next = new HashMap<>();
         Map<TopicPartition, Long> first = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
+        for (int i = 0; i < polled.size(); i++) {
+            ConsumerRecord<byte[], byte[]> record = polled.get(i);
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             first.putIfAbsent(partition, record.offset());
             next.put(partition, record.offset() + 1);
-            LedgerEvent event = parse(record);
+            LedgerEvent event = parsed.get(i);
             if (event == null) {
                 unreadable.putIfAbsent(partition, record.offset());
             } else {

@@ -77,9 +77,10 @@ class HistoryQueries {
     List<StatementLine> lines(RegimeId regimeId, CompanyId companyId, long afterSequence, long atSequence,
             int rows) {
         return jdbc.query("""
-                SELECT * FROM company_movement
-                WHERE regime_id = ? AND company_id = ? AND sequence > ? AND sequence <= ?
-                ORDER BY sequence LIMIT ?""",
+                SELECT m.*, h.occurred_at, h.event_type, h.hash FROM company_movement m
+                JOIN regime_history h ON h.regime_id = m.regime_id AND h.sequence = m.sequence
+                WHERE m.regime_id = ? AND m.company_id = ? AND m.sequence > ? AND m.sequence <= ?
+                ORDER BY m.sequence LIMIT ?""",
                 (row, index) -> new StatementLine(row.getLong("sequence"), instant(row, "occurred_at"),
                         row.getString("event_type"), Ppb.of(row.getLong("available_ppb")),
                         Ppb.of(row.getLong("reserved_ppb")), Ppb.of(row.getLong("spent_ppb")), row.getString("hash")),

@@ -26,6 +26,8 @@ public final class BinaryCopy {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final int BUFFER_BYTES = 64 * 1024;
+    /** The type of an array's elements is named by its OID: text's is fixed in PostgreSQL's catalogue. */
+    private static final int TEXT_OID = 25;
     /** 2000-01-01T00:00:00Z, where PostgreSQL's binary timestamps count from. */
     private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
 
@@ -80,6 +82,30 @@ public final class BinaryCopy {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
         out.write(bytes);
+        return this;
+    }
+
+    /** TEXT[]: a one-dimensional array (none when empty) of text elements, none of them null. */
+    public BinaryCopy textArray(Collection<String> values) throws IOException {
+        byte[][] elements = new byte[values.size()][];
+        int bytes = 3 * Integer.BYTES + (elements.length == 0 ? 0 : 2 * Integer.BYTES);
+        int i = 0;
+        for (String value : values) {
+            elements[i] = value.getBytes(StandardCharsets.UTF_8);
+            bytes += Integer.BYTES + elements[i++].length;
+        }
+        out.writeInt(bytes);
+        out.writeInt(elements.length == 0 ? 0 : 1); // dimensions
+        out.writeInt(0); // no nulls
+        out.writeInt(TEXT_OID);
+        if (elements.length > 0) {
+            out.writeInt(elements.length);
+            out.writeInt(1); // lower bound
+        }
+        for (byte[] element : elements) {
+            out.writeInt(element.length);
+            out.write(element);
+        }
         return this;
     }
 
