@@ -43,7 +43,7 @@ class StorageWiringTest extends LedgerServiceTest {
     @Test
     void flywayCreatedTheSchema() {
         assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
-                .query(String.class).list()).containsExactly("1", "2", "3", "4");
+                .query(String.class).list()).containsExactly("1", "2", "3", "4", "5");
     }
 
     @Test
@@ -52,6 +52,17 @@ class StorageWiringTest extends LedgerServiceTest {
                         SELECT attstorage FROM pg_attribute
                         WHERE attrelid = 'snapshotevententry'::regclass AND attname = 'payload'""")
                 .query(String.class).single()).isEqualTo("e");
+    }
+
+    @Test
+    void everyIndexComparesItsTextKeysBytewise() {
+        assertThat(jdbc.sql("""
+                        SELECT DISTINCT i.indexrelid::regclass::text FROM pg_index i
+                            JOIN pg_class t ON t.oid = i.indrelid
+                            CROSS JOIN LATERAL unnest(i.indcollation::oid[]) AS k(collation_oid)
+                        WHERE t.relnamespace = 'public'::regnamespace AND t.relname <> 'flyway_schema_history'
+                            AND k.collation_oid NOT IN (0, 'pg_catalog."C"'::regcollation)""")
+                .query(String.class).list()).isEmpty();
     }
 
     @Test
