@@ -25,6 +25,16 @@ class OperationsTest extends LedgerServiceTest {
     }
 
     @Test
+    void requestsAreTimedOnceNotFilterByFilter() {
+        regimeWithCompanies(1_000, "frontier-a");
+
+        String metrics = prometheus();
+
+        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/regimes\"");
+        assertThat(metrics).doesNotContain("spring_security_");
+    }
+
+    @Test
     void publishingIsMeasured() {
         regimeWithCompanies(1_000, "frontier-a");
 

@@ -1,5 +1,6 @@
 package org.riskbudget.platform;
 
+import org.riskbudget.platform.security.RequestSecurityConfiguration;
 import org.riskbudget.platform.storage.DataSourceConfiguration;
 import org.riskbudget.platform.storage.TransactionConfiguration;
 import org.riskbudget.platform.web.AcceptHeaderConfiguration;
@@ -14,5 +15,5 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({DataSourceConfiguration.class, TransactionConfiguration.class, JsonConfiguration.class,
-    AcceptHeaderConfiguration.class, ErrorPageConfiguration.class})
+    AcceptHeaderConfiguration.class, ErrorPageConfiguration.class, RequestSecurityConfiguration.class})
 public class PlatformConfiguration {}
