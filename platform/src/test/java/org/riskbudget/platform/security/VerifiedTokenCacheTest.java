@@ -96,7 +96,8 @@ class VerifiedTokenCacheTest {
     }
 
     private static Jwt jwt(String token, Instant expiresAt) {
-        Jwt.Builder jwt = Jwt.withTokenValue(token).header("alg", "RS256").subject("someone").issuedAt(START.minus(Duration.ofMinutes(10)));
+        Jwt.Builder jwt = Jwt.withTokenValue(token).header("alg", "RS256").subject("someone")
+                .issuedAt(START.minus(Duration.ofMinutes(10)));
         return expiresAt == null ? jwt.build() : jwt.expiresAt(expiresAt).build();
     }
 }

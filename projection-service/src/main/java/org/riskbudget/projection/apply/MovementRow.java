@@ -1,6 +1,5 @@
 package org.riskbudget.projection.apply;
 
-
 /**
  * A line of a company's statement: the event that moved its balances, and the balances right after it. The event's
  * time, type and hash are in the regime history, under the same sequence.
