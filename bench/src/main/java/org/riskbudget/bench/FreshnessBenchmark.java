@@ -11,11 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.riskbudget.bench.harness.HttpApi;
 import org.riskbudget.bench.harness.LatencySummary;
 import org.riskbudget.bench.harness.Latencies;
 import org.riskbudget.bench.harness.Pacer;
 import org.riskbudget.bench.harness.Poll;
+import org.riskbudget.bench.harness.ProcessFigures;
 import org.riskbudget.bench.harness.Progress;
 import org.riskbudget.bench.harness.ServiceProcess;
 import org.riskbudget.bench.harness.SseStream;
@@ -47,11 +49,40 @@ final class FreshnessBenchmark {
      * @param achievedRate    commands answered with success per second of the measured period
      * @param behindScheduleMs how far behind its schedule the sender was at most (an overloaded client or ledger)
      * @param notSeen         acknowledged commands whose change never arrived on the stream within the drain time
+     * @param costs           where the machine's CPU went in the measured period
      */
     record Result(int scheduledRate, int regimes, int maxInFlight, double measuredSeconds, long sent, long scheduled,
             double achievedRate,
             Map<Integer, Long> failuresByStatus, double behindScheduleMs, LatencySummary freshness,
-            LatencySummary commandLatency, long notSeen) {}
+            LatencySummary commandLatency, long notSeen, Costs costs) {}
+
+    /**
+     * CPU per command answered in the measured period, by process (PostgreSQL serves both services), and the share
+     * of all cores those processes kept busy: whether the whole path, not only the ledger, ran out of CPU.
+     */
+    record Costs(double ledgerCpuMs, double projectionCpuMs, double postgresCpuMs, double clientAndBrokerCpuMs,
+            double busyShareOfCores) {}
+
+    /** CPU seconds used so far by each process of the path. */
+    private record CpuReading(long atNs, double ledgerS, double projectionS, double postgresS, double clientS) {
+
+        static CpuReading now(BenchEnvironment environment, ServiceProcess ledger, ServiceProcess projection) {
+            return new CpuReading(System.nanoTime(), ProcessFigures.cpuSeconds(ledger.pid()),
+                    ProcessFigures.cpuSeconds(projection.pid()),
+                    ProcessFigures.cpuSecondsWithChildren(environment.postmasterPid()),
+                    ProcessFigures.cpuSeconds(ProcessHandle.current().pid()));
+        }
+
+        Costs since(CpuReading before, double commands) {
+            double perCommandMs = 1000 / Math.max(1, commands);
+            double busyS = ledgerS - before.ledgerS + projectionS - before.projectionS + postgresS - before.postgresS
+                    + clientS - before.clientS;
+            double coreSeconds = (atNs - before.atNs) / 1e9 * Runtime.getRuntime().availableProcessors();
+            return new Costs((ledgerS - before.ledgerS) * perCommandMs,
+                    (projectionS - before.projectionS) * perCommandMs, (postgresS - before.postgresS) * perCommandMs,
+                    (clientS - before.clientS) * perCommandMs, coreSeconds > 0 ? busyS / coreSeconds : 0);
+        }
+    }
 
     /** One side of a match: the acknowledgement or the stream's arrival, whichever came first. */
     private record Half(boolean acknowledgement, long atNs, boolean measured) {}
@@ -67,10 +98,12 @@ final class FreshnessBenchmark {
 
     static Result run(BenchEnvironment environment, ServiceProcess ledger, ServiceProcess projection,
             Settings settings) {
-        return new FreshnessBenchmark().measure(environment.api(), ledger, projection, settings);
+        return new FreshnessBenchmark().measure(environment, ledger, projection, settings);
     }
 
-    private Result measure(HttpApi api, ServiceProcess ledger, ServiceProcess projection, Settings settings) {
+    private Result measure(BenchEnvironment environment, ServiceProcess ledger, ServiceProcess projection,
+            Settings settings) {
+        HttpApi api = environment.api();
         int regimeCount = settings.freshnessRegimes();
         List<HotRegime> regimes = new ArrayList<>();
         for (int index = 0; index < regimeCount; index++) {
@@ -88,14 +121,14 @@ final class FreshnessBenchmark {
             Progress.line("freshness", "%d regimes streaming; %d commands/s for %d s warm-up and %d s measured",
                     regimeCount, settings.freshnessRatePerSecond(), settings.freshnessWarmup().toSeconds(),
                     settings.freshnessMeasured().toSeconds());
-            return send(api, regimes, settings);
+            return send(api, regimes, settings, () -> CpuReading.now(environment, ledger, projection));
         } finally {
             streams.forEach(SseStream::close);
         }
     }
 
     @SuppressWarnings("try") // the progress ticker reports while the block runs, which never names it
-    private Result send(HttpApi api, List<HotRegime> regimes, Settings settings) {
+    private Result send(HttpApi api, List<HotRegime> regimes, Settings settings, Supplier<CpuReading> cpu) {
         int rate = settings.freshnessRatePerSecond();
         long warmupSlots = settings.freshnessWarmup().toSeconds() * rate;
         long slots = warmupSlots + settings.freshnessMeasured().toSeconds() * rate;
@@ -107,6 +140,8 @@ final class FreshnessBenchmark {
         Pacer pacer = new Pacer(startNs, rate);
         long behindNs = 0;
         AtomicLong sent = new AtomicLong();
+        CpuReading measuredFrom = null;
+        CpuReading measuredTo;
         try (var ticker = Progress.every(5_000, "freshness", () -> status(sent.get(), slots))) {
             // A ledger slower than the rate holds the sender back; what could not be sent by the end is not sent.
             for (long slot = 0; slot < slots && System.nanoTime() < endNs; slot++) {
@@ -115,6 +150,9 @@ final class FreshnessBenchmark {
                 long sentNs = System.nanoTime();
                 // Measured: sent after the warm-up, whichever slot it is (a slow ledger holds the slots back).
                 boolean measured = sentNs - measureFromNs >= 0;
+                if (measured && measuredFrom == null) {
+                    measuredFrom = cpu.get();
+                }
                 behindNs = measured ? Math.max(behindNs, sentNs - dueNs) : behindNs;
                 HotRegime regime = regimes.get((int) (slot % regimes.size()));
                 long perRegime = slot / regimes.size();
@@ -138,6 +176,7 @@ final class FreshnessBenchmark {
                     acknowledged(regime.regimeId() + "#" + answer.sequence(), ackNs, measured);
                 });
             }
+            measuredTo = cpu.get();
             inFlight.acquireUninterruptibly(maxInFlight); // every answer is in
             inFlight.release(maxInFlight);
             try {
@@ -151,7 +190,8 @@ final class FreshnessBenchmark {
         failed.forEach((status, count) -> failures.put(status, count.sum()));
         Result result = new Result(rate, regimes.size(), maxInFlight, seconds, sent.get(), slots,
                 succeeded.sum() / seconds, failures,
-                behindNs / 1e6, freshness.total(), commandLatency.total(), unmatched.get());
+                behindNs / 1e6, freshness.total(), commandLatency.total(), unmatched.get(),
+                measuredTo.since(measuredFrom == null ? measuredTo : measuredFrom, succeeded.sum()));
         Progress.line("freshness", "p50 %.1f ms, p99 %.1f ms from acknowledgement to the stream; %.0f commands/s "
                 + "achieved, command p99 %.1f ms, at most %.0f ms behind schedule; failures %s",
                 result.freshness().p50Ms(), result.freshness().p99Ms(), result.achievedRate(),

@@ -136,6 +136,11 @@ final class Report {
                     "p99 ≤ 100 ms", pass("freshness.p99"));
             row(out, "", "achieved commands/s; command p99 ms", f0(freshness.achievedRate()) + "; "
                     + f1(freshness.commandLatency().p99Ms()), "", "", "", "");
+            FreshnessBenchmark.Costs costs = freshness.costs();
+            row(out, "", "CPU ms per command: ledger / projection / PostgreSQL / client + broker; cores busy",
+                    f2(costs.ledgerCpuMs()) + " / " + f2(costs.projectionCpuMs()) + " / " + f2(costs.postgresCpuMs())
+                            + " / " + f2(costs.clientAndBrokerCpuMs()) + "; "
+                            + f0(costs.busyShareOfCores() * 100) + " %", "", "", "", "");
         }
         if (rebuild != null) {
             row(out, "3 rebuild, " + String.format(Locale.ROOT, "%,d", rebuild.events()) + " events", "events/s",
