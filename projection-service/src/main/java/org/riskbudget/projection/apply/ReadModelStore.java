@@ -121,107 +121,90 @@ class ReadModelStore {
     }
 
     void write(BatchState state) {
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            save(connection, "regime_budget", REGIME_COLUMNS, state.regimes.values(), (r, fields) -> fields
-                    .text(r.regimeId).text(r.name).int8(r.capPpb).int8(r.poolPpb).int8(r.availablePpb)
-                    .int8(r.reservedPpb).int8(r.spentPpb).int8(r.lastSequence).text(r.lastHash)
-                    .timestamptz(r.openedAt).timestamptz(r.updatedAt),
-                    UPDATE_REGIME, (statement, r) -> {
-                        statement.setLong(1, r.poolPpb);
-                        statement.setLong(2, r.availablePpb);
-                        statement.setLong(3, r.reservedPpb);
-                        statement.setLong(4, r.spentPpb);
-                        statement.setLong(5, r.lastSequence);
-                        statement.setString(6, r.lastHash);
-                        statement.setObject(7, utc(r.updatedAt));
-                        statement.setString(8, r.regimeId);
-                    });
-            save(connection, "company_account", COMPANY_COLUMNS, state.companies.values(), (c, fields) -> fields
-                    .text(c.regimeId).text(c.companyId).text(c.name).int8(c.allocatedPpb).int8(c.netTransferredPpb)
-                    .int8(c.availablePpb).int8(c.reservedPpb).int8(c.spentPpb).timestamptz(c.registeredAt)
-                    .timestamptz(c.updatedAt),
-                    UPDATE_COMPANY, (statement, c) -> {
-                        statement.setLong(1, c.allocatedPpb);
-                        statement.setLong(2, c.netTransferredPpb);
-                        statement.setLong(3, c.availablePpb);
-                        statement.setLong(4, c.reservedPpb);
-                        statement.setLong(5, c.spentPpb);
-                        statement.setObject(6, utc(c.updatedAt));
-                        statement.setString(7, c.regimeId);
-                        statement.setString(8, c.companyId);
-                    });
-            save(connection, "safety_case", CASE_COLUMNS, state.cases.values(), (c, fields) -> fields
-                    .text(c.regimeId).text(c.caseId).text(c.companyId).text(c.systemName).text(c.systemVersion)
-                    .text(c.capabilityTier.name()).timestamptz(c.windowFrom).timestamptz(c.windowTo)
-                    .text(c.status.name()).int8(c.riskPpb).int8(c.chargedPpb).int8(c.reservedPpb)
-                    .textArray(flagNames(c)).textArray(c.dependsOn).timestamptz(c.submittedAt)
-                    .timestamptz(c.updatedAt),
-                    UPDATE_CASE, (statement, c) -> {
-                        statement.setString(1, c.status.name());
-                        statement.setLong(2, c.riskPpb);
-                        statement.setLong(3, c.chargedPpb);
-                        statement.setLong(4, c.reservedPpb);
-                        statement.setArray(5, texts(statement, flagNames(c)));
-                        statement.setObject(6, utc(c.updatedAt));
-                        statement.setString(7, c.regimeId);
-                        statement.setString(8, c.caseId);
-                    });
-            save(connection, "transfer", TRANSFER_COLUMNS, state.transfers.values(), (t, fields) -> fields
-                    .text(t.regimeId).text(t.transferId).text(t.fromCompanyId).text(t.toCompanyId)
-                    .int8(t.amountPpb).text(t.status.name()).timestamptz(t.requestedAt).timestamptz(t.updatedAt),
-                    UPDATE_TRANSFER, (statement, t) -> {
-                        statement.setString(1, t.status.name());
-                        statement.setObject(2, utc(t.updatedAt));
-                        statement.setString(3, t.regimeId);
-                        statement.setString(4, t.transferId);
-                    });
-            appendHistory(connection, state.history);
-            appendMovements(connection, state.movements);
-            return null;
-        });
+        save("regime_budget", REGIME_COLUMNS, state.regimes.values(), (r, fields) -> fields
+                .text(r.regimeId).text(r.name).int8(r.capPpb).int8(r.poolPpb).int8(r.availablePpb)
+                .int8(r.reservedPpb).int8(r.spentPpb).int8(r.lastSequence).text(r.lastHash)
+                .timestamptz(r.openedAt).timestamptz(r.updatedAt),
+                UPDATE_REGIME, (statement, r) -> {
+                    statement.setLong(1, r.poolPpb);
+                    statement.setLong(2, r.availablePpb);
+                    statement.setLong(3, r.reservedPpb);
+                    statement.setLong(4, r.spentPpb);
+                    statement.setLong(5, r.lastSequence);
+                    statement.setString(6, r.lastHash);
+                    statement.setObject(7, utc(r.updatedAt));
+                    statement.setString(8, r.regimeId);
+                });
+        save("company_account", COMPANY_COLUMNS, state.companies.values(), (c, fields) -> fields
+                .text(c.regimeId).text(c.companyId).text(c.name).int8(c.allocatedPpb).int8(c.netTransferredPpb)
+                .int8(c.availablePpb).int8(c.reservedPpb).int8(c.spentPpb).timestamptz(c.registeredAt)
+                .timestamptz(c.updatedAt),
+                UPDATE_COMPANY, (statement, c) -> {
+                    statement.setLong(1, c.allocatedPpb);
+                    statement.setLong(2, c.netTransferredPpb);
+                    statement.setLong(3, c.availablePpb);
+                    statement.setLong(4, c.reservedPpb);
+                    statement.setLong(5, c.spentPpb);
+                    statement.setObject(6, utc(c.updatedAt));
+                    statement.setString(7, c.regimeId);
+                    statement.setString(8, c.companyId);
+                });
+        save("safety_case", CASE_COLUMNS, state.cases.values(), (c, fields) -> fields
+                .text(c.regimeId).text(c.caseId).text(c.companyId).text(c.systemName).text(c.systemVersion)
+                .text(c.capabilityTier.name()).timestamptz(c.windowFrom).timestamptz(c.windowTo)
+                .text(c.status.name()).int8(c.riskPpb).int8(c.chargedPpb).int8(c.reservedPpb)
+                .textArray(flagNames(c)).textArray(c.dependsOn).timestamptz(c.submittedAt)
+                .timestamptz(c.updatedAt),
+                UPDATE_CASE, (statement, c) -> {
+                    statement.setString(1, c.status.name());
+                    statement.setLong(2, c.riskPpb);
+                    statement.setLong(3, c.chargedPpb);
+                    statement.setLong(4, c.reservedPpb);
+                    statement.setArray(5, texts(statement, flagNames(c)));
+                    statement.setObject(6, utc(c.updatedAt));
+                    statement.setString(7, c.regimeId);
+                    statement.setString(8, c.caseId);
+                });
+        save("transfer", TRANSFER_COLUMNS, state.transfers.values(), (t, fields) -> fields
+                .text(t.regimeId).text(t.transferId).text(t.fromCompanyId).text(t.toCompanyId)
+                .int8(t.amountPpb).text(t.status.name()).timestamptz(t.requestedAt).timestamptz(t.updatedAt),
+                UPDATE_TRANSFER, (statement, t) -> {
+                    statement.setString(1, t.status.name());
+                    statement.setObject(2, utc(t.updatedAt));
+                    statement.setString(3, t.regimeId);
+                    statement.setString(4, t.transferId);
+                });
+        append("regime_history", HISTORY_COLUMNS, state.history, (h, fields) -> fields
+                .text(h.regimeId().value()).int8(h.sequence()).timestamptz(h.occurredAt()).text(h.type())
+                .text(h.hash()).int8(h.poolPpb()).int8(h.reservedPpb()).int8(h.spentPpb()));
+        append("company_movement", MOVEMENT_COLUMNS, state.movements, (m, fields) -> fields
+                .text(m.regimeId()).text(m.companyId()).int8(m.sequence()).int8(m.allocatedPpb())
+                .int8(m.netTransferredPpb()).int8(m.availablePpb()).int8(m.reservedPpb()).int8(m.spentPpb()));
     }
 
     /**
      * Appends the rows the batch created and updates the stored ones it changed. An update that finds no row means
      * the read model lost a row under the batch: the batch fails rather than dropping the change.
      */
-    private static <T extends ReadModelRow> void save(Connection connection, String table, List<String> columns,
-            Collection<T> rows, BinaryCopy.RowWriter<T> append, String updateSql, RowSetter<T> update)
-            throws SQLException {
-        BinaryCopy.append(connection, table, columns, rows.stream().filter(row -> !row.stored).toList(), append);
-        List<T> changed = rows.stream().filter(row -> row.stored && row.changed).toList();
-        if (changed.isEmpty()) {
-            return;
+    private <T extends ReadModelRow> void save(String table, List<String> columns, Collection<T> rows,
+            BinaryCopy.RowWriter<T> appendRow, String updateSql, RowSetter<T> update) {
+        append(table, columns, rows.stream().filter(row -> !row.stored).toList(), appendRow);
+        int[][] counts = batch(updateSql, rows.stream().filter(row -> row.stored && row.changed).toList(), update);
+        if (Arrays.stream(counts).flatMapToInt(Arrays::stream).anyMatch(count -> count != 1)) {
+            throw new IllegalStateException("a stored row of " + table + " was not found to update");
         }
-        try (PreparedStatement statement = connection.prepareStatement(updateSql)) {
-            for (int from = 0; from < changed.size(); from += JDBC_BATCH_ROWS) {
-                for (T row : changed.subList(from, Math.min(changed.size(), from + JDBC_BATCH_ROWS))) {
-                    update.set(statement, row);
-                    statement.addBatch();
-                }
-                for (int count : statement.executeBatch()) {
-                    if (count != 1) {
-                        throw new IllegalStateException("a stored row of " + table + " was not found to update");
-                    }
-                }
-            }
-        }
+    }
+
+    /** Appends with COPY on the transaction's connection. */
+    private <T> void append(String table, List<String> columns, Collection<T> rows, BinaryCopy.RowWriter<T> writer) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            BinaryCopy.append(connection, table, columns, rows, writer);
+            return null;
+        });
     }
 
     private static List<String> flagNames(CaseRow safetyCase) {
         return safetyCase.flags.stream().map(CaseFlag::name).toList();
-    }
-
-    private static void appendHistory(Connection connection, List<AppliedEvent> history) throws SQLException {
-        BinaryCopy.append(connection, "regime_history", HISTORY_COLUMNS, history, (h, fields) -> fields
-                .text(h.regimeId().value()).int8(h.sequence()).timestamptz(h.occurredAt()).text(h.type())
-                .text(h.hash()).int8(h.poolPpb()).int8(h.reservedPpb()).int8(h.spentPpb()));
-    }
-
-    private static void appendMovements(Connection connection, List<MovementRow> movements) throws SQLException {
-        BinaryCopy.append(connection, "company_movement", MOVEMENT_COLUMNS, movements, (m, fields) -> fields
-                .text(m.regimeId()).text(m.companyId()).int8(m.sequence()).int8(m.allocatedPpb())
-                .int8(m.netTransferredPpb()).int8(m.availablePpb()).int8(m.reservedPpb()).int8(m.spentPpb()));
     }
 
     /** Records a stall, or refreshes it when it was seen before; true the first time it is seen. */
@@ -251,10 +234,9 @@ class ReadModelStore {
         void read(ResultSet row) throws SQLException;
     }
 
-    private <T> void batch(String sql, Collection<T> rows, RowSetter<T> setter) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows, JDBC_BATCH_ROWS, setter::set);
-        }
+    /** Update counts per JDBC batch, none when there are no rows. */
+    private <T> int[][] batch(String sql, Collection<T> rows, RowSetter<T> setter) {
+        return rows.isEmpty() ? new int[0][] : jdbc.batchUpdate(sql, rows, JDBC_BATCH_ROWS, setter::set);
     }
 
     private void loadMembers(String sql, Collection<Key> keys, RowReader reader) {
