@@ -3,8 +3,11 @@ package org.riskbudget.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -27,6 +30,9 @@ class StorageWiringTest extends LedgerServiceTest {
     private Serializer eventSerializer;
 
     @Autowired
+    private EventStore eventStore;
+
+    @Autowired
     private JdbcClient jdbc;
 
     @Test
@@ -38,6 +44,44 @@ class StorageWiringTest extends LedgerServiceTest {
     @Test
     void everyCommandRunsInASpringTransaction() {
         assertThat(axonTransactions).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    /**
+     * The batcher runs each command of a batch in a nested unit of work on a savepoint of the batch's transaction.
+     * A refused command that happened to be the batch's first to read the event store must roll back to its
+     * savepoint only: Axon's default connection provider rolled the whole connection back instead, undoing the
+     * earlier commands' writes while the batch went on to commit their events and acknowledge them.
+     */
+    @Test
+    void aRolledBackNestedUnitOfWorkUndoesOnlyItsOwnWritesEvenWhenItFirstReadTheEventStore() {
+        String regimeId = regimeWithCompanies(1, "frontier-a");
+        String earlier = "storage-earlier-" + regimeId;
+        String refused = "storage-refused-" + regimeId;
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        batch.attachTransaction(axonTransactions);
+
+        nested(() -> claim(earlier)).commit();
+        UnitOfWork<?> refusal = nested(() -> {
+            claim(refused);
+            eventStore.readEvents(regimeId).asStream().count();
+        });
+        refusal.rollback(new IllegalStateException("refused"));
+        batch.commit();
+
+        assertThat(jdbc.sql("SELECT idempotency_key FROM idempotency_record WHERE idempotency_key IN (?, ?)")
+                .params(earlier, refused).query(String.class).list()).containsExactly(earlier);
+    }
+
+    private UnitOfWork<?> nested(Runnable work) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(axonTransactions);
+        work.run();
+        return unitOfWork;
+    }
+
+    private void claim(String key) {
+        jdbc.sql("INSERT INTO idempotency_record (principal, idempotency_key, request_hash) VALUES ('test', ?, 'h')")
+                .param(key).update();
     }
 
     @Test

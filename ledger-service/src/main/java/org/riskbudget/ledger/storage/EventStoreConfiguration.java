@@ -1,8 +1,11 @@
 package org.riskbudget.ledger.storage;
 
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,6 +22,17 @@ class EventStoreConfiguration {
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
         return new SavepointTransactionManager(transactions);
+    }
+
+    /**
+     * The event store's connection is the Spring transaction's, and only that transaction (or its savepoint) ends
+     * it. Axon's default wraps it in a provider that ties the connection to the unit of work which first asked for
+     * it and rolls the whole connection back with that one: in a batch, a refused command that was the first to
+     * read the store undid the commands before it while the batch still committed and acknowledged them.
+     */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     /**
