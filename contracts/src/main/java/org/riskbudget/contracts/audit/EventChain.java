@@ -40,14 +40,14 @@ public final class EventChain {
     }
 
     /**
-     * Completes a draft event (its {@code hash} still null) with its hash. The event goes through the same JSON
-     * form that is stored and published, so the hash is the hash of what an auditor will read.
+     * Completes a draft event (its {@code hash} still null) with its hash. The hash is computed over the same JSON
+     * form that is stored and published, so it is the hash of what an auditor will read; the sealed event is the
+     * draft with only its hash filled in.
      */
-    @SuppressWarnings("unchecked")
     public static <E extends LedgerEvent> E seal(E draft) {
         ObjectNode tree = LedgerJson.mapper().valueToTree(draft);
-        tree.put(HASH, hashOf(tree));
-        return (E) LedgerJson.mapper().treeToValue(tree, draft.getClass());
+        tree.remove(HASH);
+        return EventWithHash.of(draft, sha256(CanonicalJson.write(tree)));
     }
 
     /** Whether the event's stated hash is the hash of its content. */

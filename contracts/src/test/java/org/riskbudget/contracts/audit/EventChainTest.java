@@ -205,6 +205,12 @@ class EventChainTest {
         }
 
         @Test
+        void sealingASealedEventAgainKeepsItsHash() {
+            BudgetAllocatedEvent sealed = EventChain.seal(draft());
+            assertThat(EventChain.seal(sealed)).isEqualTo(sealed);
+        }
+
+        @Test
         void sealingIsDeterministic() {
             assertThat(EventChain.seal(draft())).isEqualTo(EventChain.seal(draft()));
         }
