@@ -1,5 +1,6 @@
 package org.riskbudget.ledger.publishing;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
@@ -38,15 +39,20 @@ class EventPublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final TopicProvisioner topic;
     private final PublishingSettings settings;
-    private final MeterRegistry meters;
     private final Timer delay;
+    private final ClassValue<EventType> types;
 
     EventPublisher(KafkaTemplate<String, byte[]> kafka, TopicProvisioner topic, PublishingSettings settings,
             MeterRegistry meters) {
         this.kafka = kafka;
         this.topic = topic;
         this.settings = settings;
-        this.meters = meters;
+        this.types = new ClassValue<>() {
+            @Override
+            protected EventType computeValue(Class<?> type) {
+                return new EventType(type, meters);
+            }
+        };
         this.delay = Timer.builder("ledger.publish.delay")
                 .description("Time from an event's occurrence to the broker's acknowledgement of it")
                 .register(meters);
@@ -55,17 +61,18 @@ class EventPublisher {
     @EventHandler
     void publish(LedgerEvent event) {
         topic.ensureTopicExists();
+        EventType type = types.get(event.getClass());
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), event.regimeId().value(),
                 LedgerJson.mapper().writeValueAsBytes(event));
-        header(record, LedgerTopic.TYPE_HEADER, typeName(event));
-        header(record, LedgerTopic.REVISION_HEADER, event.getClass().getAnnotation(Revision.class).value());
+        header(record, LedgerTopic.TYPE_HEADER, type.name());
+        header(record, LedgerTopic.REVISION_HEADER, type.revision());
         header(record, LedgerTopic.SEQUENCE_HEADER, Long.toString(event.sequence()));
         CompletableFuture<SendResult<String, byte[]>> sent = kafka.send(record).whenComplete((result, failure) -> {
             if (failure == null) {
                 delay.record(Duration.between(event.occurredAt(), Instant.now()));
-                meters.counter("ledger.publish.events", "type", typeName(event)).increment();
+                type.published().increment();
             } else {
-                meters.counter("ledger.publish.failures", "type", typeName(event)).increment();
+                type.failed().increment();
             }
         });
         pendingSends().add(sent);
@@ -96,11 +103,20 @@ class EventPublisher {
         }
     }
 
-    private static String typeName(LedgerEvent event) {
-        return event.getClass().getSimpleName().replaceFirst("Event$", "");
-    }
-
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What every event of one type is published with, worked out once per type rather than per event. */
+    private record EventType(String name, String revision, Counter published, Counter failed) {
+
+        EventType(Class<?> type, MeterRegistry meters) {
+            this(type.getSimpleName().replaceFirst("Event$", ""), type.getAnnotation(Revision.class).value(), meters);
+        }
+
+        private EventType(String name, String revision, MeterRegistry meters) {
+            this(name, revision, meters.counter("ledger.publish.events", "type", name),
+                    meters.counter("ledger.publish.failures", "type", name));
+        }
     }
 }

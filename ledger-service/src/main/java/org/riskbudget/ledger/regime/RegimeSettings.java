@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cachedRegimes       how many loaded regimes stay in memory; the least recently used beyond it is dropped
  */
 @ConfigurationProperties("ledger.regime")
-record RegimeSettings(@DefaultValue("250") int snapshotEveryEvents, @DefaultValue("64") int cachedRegimes) {
+record RegimeSettings(@DefaultValue("1000") int snapshotEveryEvents, @DefaultValue("64") int cachedRegimes) {
 
     RegimeSettings {
         if (snapshotEveryEvents < 1) {
