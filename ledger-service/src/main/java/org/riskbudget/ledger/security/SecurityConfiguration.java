@@ -3,6 +3,7 @@ package org.riskbudget.ledger.security;
 import java.time.Clock;
 import org.riskbudget.contracts.access.Role;
 import org.riskbudget.contracts.access.TokenClaims;
+import org.riskbudget.platform.security.AuthorizationHeaderTokens;
 import org.riskbudget.platform.security.CallerTokens;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -67,6 +68,7 @@ class SecurityConfiguration {
                         // every endpoint above has its rule, and the regime checks roles again.
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new AuthorizationHeaderTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(CallerTokens.roleConverter()))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))

@@ -1,6 +1,7 @@
 package org.riskbudget.projection.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.riskbudget.platform.security.AuthorizationHeaderTokens;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -23,7 +24,7 @@ final class StreamTokenResolver implements BearerTokenResolver {
     static final String STREAM = "/api/v1/regimes/{regimeId}/stream";
 
     private final RequestMatcher stream = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, STREAM);
-    private final DefaultBearerTokenResolver headerOnly = new DefaultBearerTokenResolver();
+    private final BearerTokenResolver headerOnly = new AuthorizationHeaderTokens();
     private final DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
 
     StreamTokenResolver() {
