@@ -11,11 +11,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
+import org.riskbudget.contracts.access.Actor;
+import org.riskbudget.contracts.access.Role;
 import org.riskbudget.contracts.audit.AuditLogVerifier;
+import org.riskbudget.contracts.command.AllocateBudgetCommand;
+import org.riskbudget.contracts.error.LedgerErrorCode;
+import org.riskbudget.contracts.error.LedgerException;
 import org.riskbudget.contracts.ids.CompanyId;
+import org.riskbudget.contracts.ids.RegimeId;
+import org.riskbudget.contracts.risk.Ppb;
 import org.riskbudget.contracts.scenario.ApiClient;
+import org.riskbudget.ledger.idempotency.IdempotencyKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
@@ -33,6 +48,12 @@ class BatchingTest extends LedgerServiceTest {
     @Autowired
     @Qualifier("regimeCache")
     private Cache regimeCache;
+
+    @Autowired
+    private CommandBus commandBus;
+
+    @Autowired
+    private TransactionManager axonTransactions;
 
     @Test
     void concurrentCommandsShareTransactionsAndAreEachAnsweredOnTheirOwn() throws Exception {
@@ -105,6 +126,49 @@ class BatchingTest extends LedgerServiceTest {
 
         assertThat(refused.code()).isEqualTo("INSUFFICIENT_BUDGET");
         assertThat(regimeCache.containsKey(regimeId)).as("still cached after the refusal").isTrue();
+    }
+
+    /**
+     * Answers are stored into their records when the batch commits, so a key repeated within one batch is answered
+     * from the batch itself: the same answer, no second movement, and a different request with it is refused.
+     */
+    @Test
+    void aKeyRepeatedWithinOneBatchGetsTheFirstAnswerAndChangesNothing() {
+        String regimeId = regimeWithCompanies(1, "frontier-a");
+        long eventsBefore = eventCount(regimeId);
+        String key = "within-one-batch-" + regimeId;
+        CommandMessage<?> allocation = allocation(regimeId, 1_000,
+                new IdempotencyKey("REGULATOR:reg-1", key, "1".repeat(64)));
+        CommandMessage<?> otherRequest = allocation(regimeId, 2_000,
+                new IdempotencyKey("REGULATOR:reg-1", key, "2".repeat(64)));
+
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        batch.attachTransaction(axonTransactions);
+        CommandResultMessage<?> first = dispatch(allocation);
+        CommandResultMessage<?> repeated = dispatch(allocation);
+        CommandResultMessage<?> reused = dispatch(otherRequest);
+        batch.commit();
+
+        assertThat(first.isExceptional()).as("%s", first.optionalExceptionResult()).isFalse();
+        assertThat(repeated.getPayload()).isEqualTo(first.getPayload());
+        assertThat(reused.exceptionResult()).isInstanceOfSatisfying(LedgerException.class,
+                refused -> assertThat(refused.code()).isEqualTo(LedgerErrorCode.IDEMPOTENCY_KEY_REUSED));
+        assertThat(eventCount(regimeId)).isEqualTo(eventsBefore + 1);
+        CommandResultMessage<?> later = dispatch(allocation);
+        assertThat(later.isExceptional()).as("%s", later.optionalExceptionResult()).isFalse();
+        assertThat(later.getPayload()).as("stored when the batch committed").isEqualTo(first.getPayload());
+    }
+
+    private static CommandMessage<?> allocation(String regimeId, long amountPpb, IdempotencyKey key) {
+        return GenericCommandMessage.asCommandMessage(new AllocateBudgetCommand(RegimeId.of(regimeId),
+                        CompanyId.of("frontier-a"), Ppb.of(amountPpb), new Actor(Role.REGULATOR, "reg-1", null)))
+                .andMetaData(key.asMetaData());
+    }
+
+    private CommandResultMessage<?> dispatch(CommandMessage<?> command) {
+        CompletableFuture<CommandResultMessage<?>> result = new CompletableFuture<>();
+        commandBus.dispatch(command, (message, answer) -> result.complete(answer));
+        return result.join();
     }
 
     private double largestBatch() {

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Makes a repeated command return its first answer and change nothing. It runs inside the command's unit of work,
  * after the transaction began, so the key's record commits with the command's events or not at all: a refused or
- * failed command leaves no record, and its key may be used again.
+ * failed command leaves no record, and its key may be used again. The key is claimed before the command runs; its
+ * answer is stored with the others of the transaction when it commits ({@link AnswersToStore}).
  */
 @Component
 class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -30,7 +31,8 @@ class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage
         if (key == null) {
             return chain.proceed();
         }
-        Optional<IdempotencyStore.StoredAnswer> earlier = store.claim(key);
+        AnswersToStore answers = AnswersToStore.of(unitOfWork, store);
+        Optional<IdempotencyStore.Recorded> earlier = answers.find(key).or(() -> store.claim(key));
         if (earlier.isPresent()) {
             if (!earlier.get().requestHash().equals(key.requestHash())) {
                 throw new LedgerException(LedgerErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key " + key.key()
@@ -38,8 +40,8 @@ class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage
             }
             return earlier.get().result();
         }
-        Object result = chain.proceed();
-        store.complete(key, (CommandResult) result);
+        CommandResult result = (CommandResult) chain.proceed();
+        answers.add(unitOfWork, key, result);
         return result;
     }
 }

@@ -1,8 +1,11 @@
 package org.riskbudget.ledger.idempotency;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
 import org.riskbudget.contracts.api.CommandResult;
 import org.riskbudget.contracts.json.LedgerJson;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,13 +18,15 @@ import org.springframework.stereotype.Repository;
 class IdempotencyStore {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    IdempotencyStore(JdbcClient jdbc) {
+    IdempotencyStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /** Claims the key, or returns the record that already holds it. */
-    Optional<StoredAnswer> claim(IdempotencyKey key) {
+    Optional<Recorded> claim(IdempotencyKey key) {
         int inserted = jdbc.sql("""
                         INSERT INTO idempotency_record (principal, idempotency_key, request_hash)
                         VALUES (:principal, :key, :hash) ON CONFLICT DO NOTHING""")
@@ -41,20 +46,34 @@ class IdempotencyStore {
                 .single());
     }
 
-    void complete(IdempotencyKey key, CommandResult result) {
-        jdbc.sql("""
-                        UPDATE idempotency_record SET result_type = :type, result_json = :json
-                        WHERE principal = :principal AND idempotency_key = :key""")
-                .param("type", result.getClass().getName())
-                .param("json", LedgerJson.mapper().writeValueAsString(result))
-                .param("principal", key.principal())
-                .param("key", key.key())
-                .update();
+    /** Stores the answers into the records their commands claimed in this transaction. */
+    void complete(Collection<AnswersToStore.Answer> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        int[] updated = batches.batchUpdate("""
+                        UPDATE idempotency_record SET result_type = ?, result_json = ?
+                        WHERE principal = ? AND idempotency_key = ?""",
+                answers.stream().map(answer -> new Object[] {answer.result().getClass().getName(),
+                    LedgerJson.mapper().writeValueAsString(answer.result()), answer.key().principal(),
+                    answer.key().key()}).toList());
+        if (Arrays.stream(updated).anyMatch(count -> count != 1)) {
+            throw new IllegalStateException("an answered command's idempotency record was not claimed");
+        }
     }
 
-    record StoredAnswer(String requestHash, String resultType, String resultJson) {
+    /** An answer recorded for a key, with the hash of the request it answered. */
+    interface Recorded {
 
-        CommandResult result() {
+        String requestHash();
+
+        CommandResult result();
+    }
+
+    record StoredAnswer(String requestHash, String resultType, String resultJson) implements Recorded {
+
+        @Override
+        public CommandResult result() {
             try {
                 Class<?> type = Class.forName(resultType);
                 if (!CommandResult.class.isAssignableFrom(type)) {
