@@ -68,6 +68,7 @@ class ConcurrentLedgersTest {
         allocations.put(SPENDER, SPENDER_ALLOCATION_PPB);
         allocations.put(RECEIVER, 0L);
         TestRegime regime = TestRegime.open(client, stack.ledger(), "race", 1_000_000_000L, true, allocations);
+        long swallowedBefore = UnitOfWorkFailures.loggedBy(stack.ledgerProcess());
         List<URI> instances = List.of(stack.ledger(), secondLedger.base());
         CommandSender sender = new CommandSender(client);
 
@@ -136,5 +137,8 @@ class ConcurrentLedgersTest {
                 .allSatisfy(count -> assertThat(count).isPositive());
         assertThat(retriedByTheLedgers + sender.conflicts())
                 .as("concurrency conflicts between the instances, retried: without any, they never raced").isPositive();
+        assertThat(UnitOfWorkFailures.loggedBy(stack.ledgerProcess()) - swallowedBefore
+                + UnitOfWorkFailures.loggedBy(secondLedger))
+                .as("rollbacks and clean-ups that failed in either ledger (see their logs)").isZero();
     }
 }

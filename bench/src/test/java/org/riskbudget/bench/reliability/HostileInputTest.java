@@ -82,6 +82,7 @@ class HostileInputTest {
     @Test
     void generatedHostileRequestsAreRefusedWith4xxProblemJsonAndChangeNothing() throws Exception {
         StoreState before = StoreState.of(client, stack.ledger(), regime.id());
+        long swallowedBefore = UnitOfWorkFailures.loggedBy(stack.ledgerProcess());
         HostileRequests generator = new HostileRequests(MODE.seed(), context);
         List<HostileCase> cases = IntStream.range(0, MODE.hostileCases()).mapToObj(generator::next).toList();
         Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
@@ -124,6 +125,10 @@ class HostileInputTest {
         String changed = after.changesSince(before);
         if (changed != null) {
             report.add(changed);
+        }
+        long swallowed = UnitOfWorkFailures.loggedBy(stack.ledgerProcess()) - swallowedBefore;
+        if (swallowed > 0) {
+            report.add(swallowed + " rollbacks or clean-ups failed in the ledger (see its log)");
         }
         assertThat(report).as("hostile requests answered other than with a 4xx problem+json, in %s; replay with "
                 + "-Dreliability.seed=%d:\n  %s", MODE, MODE.seed(), String.join("\n  ", report)).isEmpty();
