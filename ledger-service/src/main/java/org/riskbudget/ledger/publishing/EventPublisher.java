@@ -50,7 +50,7 @@ class EventPublisher {
         this.types = new ClassValue<>() {
             @Override
             protected EventType computeValue(Class<?> type) {
-                return new EventType(type, meters);
+                return EventType.of(type, meters);
             }
         };
         this.delay = Timer.builder("ledger.publish.delay")
@@ -110,12 +110,10 @@ class EventPublisher {
     /** What every event of one type is published with, worked out once per type rather than per event. */
     private record EventType(String name, String revision, Counter published, Counter failed) {
 
-        EventType(Class<?> type, MeterRegistry meters) {
-            this(type.getSimpleName().replaceFirst("Event$", ""), type.getAnnotation(Revision.class).value(), meters);
-        }
-
-        private EventType(String name, String revision, MeterRegistry meters) {
-            this(name, revision, meters.counter("ledger.publish.events", "type", name),
+        static EventType of(Class<?> type, MeterRegistry meters) {
+            String name = type.getSimpleName().replaceFirst("Event$", "");
+            return new EventType(name, type.getAnnotation(Revision.class).value(),
+                    meters.counter("ledger.publish.events", "type", name),
                     meters.counter("ledger.publish.failures", "type", name));
         }
     }
