@@ -19,12 +19,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Wait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.riskbudget.contracts.scenario.ApiClient;
 
@@ -73,7 +75,7 @@ class DashboardBrowserTest {
 
         ChromeDriver page = chromium.driver();
         page.get(stack.projection().resolve("/#regime=" + regimeId).toString());
-        WebDriverWait wait = new WebDriverWait(page, PATIENCE);
+        Wait<WebDriver> wait = waitOn(page);
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-figure=allocated]"), "value", "1000000"));
         wait.until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
         assertThat(page.findElement(By.id("regime")).getAttribute("value")).isEqualTo(regimeId);
@@ -127,7 +129,7 @@ class DashboardBrowserTest {
 
         ChromeDriver page = chromium.driver();
         page.get(stack.projection().resolve("/#regime=" + regimeId).toString());
-        WebDriverWait wait = new WebDriverWait(page, PATIENCE);
+        Wait<WebDriver> wait = waitOn(page);
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-figure=spent]"), "value", "922599"));
         wait.until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
         assertThat(page.findElement(By.id("cap-alert")).isDisplayed()).isFalse();
@@ -163,7 +165,7 @@ class DashboardBrowserTest {
         ledger.awaitProjected(stack.projection(), regimeId, opened);
         ChromeDriver page = chromium.driver();
         page.get(stack.projection().resolve("/#regime=" + regimeId).toString());
-        WebDriverWait wait = new WebDriverWait(page, PATIENCE);
+        Wait<WebDriver> wait = waitOn(page);
         wait.until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
 
         // A token the service does not trust is refused even where anonymous viewers may read.
@@ -187,6 +189,14 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#feed li[data-sequence='" + registered + "']")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-company=frontier-b]")));
+    }
+
+    /**
+     * The dashboard renders a table's rows anew on every change, so an element found in one poll may be replaced
+     * before it is read: the wait looks it up again.
+     */
+    private static Wait<WebDriver> waitOn(WebDriver page) {
+        return new WebDriverWait(page, PATIENCE).ignoring(StaleElementReferenceException.class);
     }
 
     private static String text(WebDriver page, String css) {
